@@ -1,0 +1,56 @@
+//! php-ipc: PHP's process and IPC extensions (sysvmsg, sysvsem, sysvshm,
+//! posix, sockets, event) in memory-safe Rust, loaded as one .so.
+//!
+//! The main module is `ipc`; each replaced extension is a group registered as
+//! its own module entry at MINIT (see [`php::module`]).
+
+pub mod php;
+pub mod sys;
+pub mod sysvmsg;
+
+use ext_php_rs::prelude::*;
+use ext_php_rs::zend::ModuleEntry;
+use php::module::{self, GroupTable, Slot, Status};
+use std::os::raw::c_int;
+
+static SLOTS: [Slot; 1] = [Slot::new(&sysvmsg::GROUP)];
+
+struct Groups;
+impl GroupTable for Groups {
+    fn slots() -> &'static [Slot] {
+        &SLOTS
+    }
+}
+
+/// Main MINIT: registers every group (or defers it to a loaded native extension).
+pub fn ipc_minit(ty: i32, _module_number: i32) -> i32 {
+    php::call::install_panic_hook();
+    unsafe {
+        module::register_group::<Groups, 0>(ty as c_int);
+    }
+    0
+}
+
+extern "C" fn ipc_info(_module: *mut ModuleEntry) {
+    let mut rows = vec![
+        ("php-ipc support".to_string(), "enabled".to_string()),
+        ("Version".to_string(), env!("CARGO_PKG_VERSION").to_string()),
+    ];
+    for s in Groups::slots() {
+        let name = s.group.name.to_string_lossy().into_owned();
+        let st = match s.status() {
+            Status::Active => "active".to_string(),
+            Status::Deferred => format!("deferred to the native {name} extension"),
+            Status::Failed => "failed to start".to_string(),
+            Status::NotLoaded => "not loaded".to_string(),
+        };
+        rows.push((format!("group {name}"), st));
+    }
+    module::info_table(&rows);
+}
+
+#[php_module]
+#[php(startup = "ipc_minit")]
+pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
+    module.name("ipc").version(env!("CARGO_PKG_VERSION")).info_function(ipc_info)
+}

@@ -1,0 +1,234 @@
+//! Argument parsing with zend_parse_parameters semantics.
+//!
+//! Every accessor goes through the engine's own slow paths, so coercive and
+//! strict modes, deprecations and TypeError texts are the engine's.
+
+use super::error::{PhpResult, Thrown};
+use super::ffi;
+use super::zv::{self, RefOut};
+use ext_php_rs::ffi::{zend_class_entry, zend_execute_data, zend_string, zval, HashTable};
+use std::marker::PhantomData;
+
+const FRAME_SLOT: usize =
+    (std::mem::size_of::<zend_execute_data>() + std::mem::size_of::<zval>() - 1) / std::mem::size_of::<zval>();
+
+/// The arguments of the current internal call.
+pub struct Args<'a> {
+    ex: *mut zend_execute_data,
+    n: u32,
+    _life: PhantomData<&'a mut zval>,
+}
+
+impl<'a> Args<'a> {
+    /// # Safety
+    /// `ex` must be the execute_data the engine passed to the handler.
+    pub unsafe fn new(ex: *mut zend_execute_data) -> Self {
+        let n = (*ex).This.u2.num_args;
+        Args { ex, n, _life: PhantomData }
+    }
+
+    pub fn len(&self) -> u32 {
+        self.n
+    }
+
+    /// Throws the engine's ArgumentCountError unless `min <= n <= max`.
+    pub fn count(&self, min: u32, max: u32) -> PhpResult {
+        if self.n < min || self.n > max {
+            unsafe {
+                if min == 0 && max == 0 {
+                    ffi::zend_wrong_parameters_none_error();
+                } else {
+                    ffi::zend_wrong_parameters_count_error(min, max);
+                }
+            }
+            return Err(Thrown);
+        }
+        Ok(())
+    }
+
+    /// `$this` for a method call.
+    pub fn this(&self) -> *mut ext_php_rs::ffi::zend_object {
+        unsafe {
+            let this = &(*self.ex).This;
+            if this.u1.v.type_ == ffi::IS_OBJECT {
+                this.value.obj
+            } else {
+                std::ptr::null_mut()
+            }
+        }
+    }
+
+    /// The raw zval of argument `i` (0-based); references are not unwrapped.
+    pub fn raw(&self, i: u32) -> *mut zval {
+        unsafe { (self.ex as *mut zval).add(FRAME_SLOT + i as usize) }
+    }
+
+    pub fn given(&self, i: u32) -> bool {
+        i < self.n
+    }
+
+    /// Argument `i` with references unwrapped.
+    pub fn zval(&self, i: u32) -> &'a mut zval {
+        unsafe { zv::deref_mut(&mut *self.raw(i)) }
+    }
+
+    pub fn long(&self, i: u32) -> PhpResult<i64> {
+        let z = self.zval(i);
+        if zv::type_of(z) == ffi::IS_LONG {
+            return Ok(unsafe { z.value.lval });
+        }
+        let mut out = 0i64;
+        unsafe {
+            if ffi::zend_parse_arg_long_slow(z, &mut out, i + 1) {
+                return Ok(out);
+            }
+            if !super::error::has_exception() {
+                ffi::zend_wrong_parameter_type_error(i + 1, ffi::Z_EXPECTED_LONG, z);
+            }
+        }
+        Err(Thrown)
+    }
+
+    pub fn long_or(&self, i: u32, default: i64) -> PhpResult<i64> {
+        if self.given(i) {
+            self.long(i)
+        } else {
+            Ok(default)
+        }
+    }
+
+    /// `?int`: null gives None.
+    pub fn long_or_null(&self, i: u32) -> PhpResult<Option<i64>> {
+        if !self.given(i) || zv::type_of(self.zval(i)) == ffi::IS_NULL {
+            return Ok(None);
+        }
+        let z = self.zval(i);
+        if zv::type_of(z) == ffi::IS_LONG {
+            return Ok(Some(unsafe { z.value.lval }));
+        }
+        let mut out = 0i64;
+        unsafe {
+            if ffi::zend_parse_arg_long_slow(z, &mut out, i + 1) {
+                return Ok(Some(out));
+            }
+            if !super::error::has_exception() {
+                ffi::zend_wrong_parameter_type_error(i + 1, ffi::Z_EXPECTED_LONG_OR_NULL, z);
+            }
+        }
+        Err(Thrown)
+    }
+
+    pub fn double(&self, i: u32) -> PhpResult<f64> {
+        let z = self.zval(i);
+        match zv::type_of(z) {
+            ffi::IS_DOUBLE => return Ok(unsafe { z.value.dval }),
+            ffi::IS_LONG => return Ok(unsafe { z.value.lval } as f64),
+            _ => {}
+        }
+        let mut out = 0f64;
+        unsafe {
+            if ffi::zend_parse_arg_double_slow(z, &mut out, i + 1) {
+                return Ok(out);
+            }
+            if !super::error::has_exception() {
+                ffi::zend_wrong_parameter_type_error(i + 1, ffi::Z_EXPECTED_DOUBLE, z);
+            }
+        }
+        Err(Thrown)
+    }
+
+    pub fn bool(&self, i: u32) -> PhpResult<bool> {
+        let z = self.zval(i);
+        match zv::type_of(z) {
+            ffi::IS_TRUE => return Ok(true),
+            ffi::IS_FALSE => return Ok(false),
+            _ => {}
+        }
+        let mut out = false;
+        unsafe {
+            if ffi::zend_parse_arg_bool_slow(z, &mut out, i + 1) {
+                return Ok(out);
+            }
+            if !super::error::has_exception() {
+                ffi::zend_wrong_parameter_type_error(i + 1, ffi::Z_EXPECTED_BOOL, z);
+            }
+        }
+        Err(Thrown)
+    }
+
+    pub fn bool_or(&self, i: u32, default: bool) -> PhpResult<bool> {
+        if self.given(i) {
+            self.bool(i)
+        } else {
+            Ok(default)
+        }
+    }
+
+    /// `string` (binary safe). Coerced values are written back into the
+    /// argument slot, which owns them for the rest of the call.
+    pub fn bytes(&self, i: u32) -> PhpResult<&'a [u8]> {
+        let z = self.zval(i);
+        unsafe {
+            if zv::type_of(z) != ffi::IS_STRING {
+                let mut s: *mut zend_string = std::ptr::null_mut();
+                if !ffi::zend_parse_arg_str_slow(z, &mut s, i + 1) {
+                    if !super::error::has_exception() {
+                        ffi::zend_wrong_parameter_type_error(i + 1, ffi::Z_EXPECTED_STRING, z);
+                    }
+                    return Err(Thrown);
+                }
+            }
+            Ok(zv::str_bytes(z.value.str_))
+        }
+    }
+
+    /// `string` that must not contain NUL bytes (zpp "p").
+    pub fn path(&self, i: u32) -> PhpResult<&'a [u8]> {
+        let z = self.zval(i);
+        unsafe {
+            if zv::type_of(z) != ffi::IS_STRING {
+                let mut s: *mut zend_string = std::ptr::null_mut();
+                if !ffi::zend_parse_arg_str_slow(z, &mut s, i + 1) {
+                    if !super::error::has_exception() {
+                        ffi::zend_wrong_parameter_type_error(i + 1, ffi::Z_EXPECTED_PATH, z);
+                    }
+                    return Err(Thrown);
+                }
+            }
+            let b = zv::str_bytes(z.value.str_);
+            if b.contains(&0) {
+                return Err(super::error::argument_value_error(i + 1, "must not contain any null bytes"));
+            }
+            Ok(b)
+        }
+    }
+
+    pub fn array(&self, i: u32) -> PhpResult<&'a HashTable> {
+        let z = self.zval(i);
+        if zv::type_of(z) == ffi::IS_ARRAY {
+            return Ok(unsafe { &*z.value.arr });
+        }
+        unsafe { ffi::zend_wrong_parameter_type_error(i + 1, ffi::Z_EXPECTED_ARRAY, z) };
+        Err(Thrown)
+    }
+
+    /// An object of class `ce` (or a subclass), zpp "O".
+    pub fn object_of(&self, i: u32, ce: *mut zend_class_entry) -> PhpResult<*mut ext_php_rs::ffi::zend_object> {
+        let z = self.zval(i);
+        unsafe {
+            if zv::type_of(z) == ffi::IS_OBJECT && super::class::instance_of((*z.value.obj).ce, ce) {
+                return Ok(z.value.obj);
+            }
+            ffi::zend_wrong_parameter_class_error(i + 1, (*(*ce).name).val.as_ptr(), z);
+        }
+        Err(Thrown)
+    }
+
+    /// A by-reference out parameter (None when an optional one was not passed).
+    pub fn out(&self, i: u32) -> Option<RefOut<'a>> {
+        if !self.given(i) {
+            return None;
+        }
+        RefOut::new(unsafe { &mut *self.raw(i) })
+    }
+}

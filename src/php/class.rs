@@ -1,0 +1,197 @@
+//! Internal classes whose objects carry Rust state.
+//!
+//! The layout is php-src's: `#[repr(C)] struct Obj<T> { data: T, std: zend_object }`
+//! with `handlers.offset` pointing back from `std` to the start. The engine
+//! frees the memory after our `free_obj`, which drops `data` in place.
+
+use super::ffi;
+use ext_php_rs::ffi::{
+    std_object_handlers, zend_class_entry, zend_function, zend_function_entry, zend_object, zend_object_handlers, zval,
+    HashTable,
+};
+use std::cell::UnsafeCell;
+use std::ffi::CStr;
+use std::mem::{offset_of, MaybeUninit};
+use std::ptr::null_mut;
+
+pub const ACC_FINAL: u32 = 1 << 5;
+pub const ACC_ABSTRACT: u32 = 1 << 6;
+pub const ACC_NO_DYNAMIC_PROPERTIES: u32 = 1 << 13;
+pub const ACC_NOT_SERIALIZABLE: u32 = 1 << 29;
+
+#[repr(C)]
+pub struct Obj<T> {
+    pub data: T,
+    pub std: zend_object,
+}
+
+/// Per-class engine state, filled once at MINIT.
+pub struct ClassSlot {
+    ce: UnsafeCell<*mut zend_class_entry>,
+    handlers: UnsafeCell<MaybeUninit<zend_object_handlers>>,
+}
+// SAFETY: written only during MINIT (single-threaded, NTS), read afterwards.
+unsafe impl Sync for ClassSlot {}
+
+impl ClassSlot {
+    pub const fn new() -> Self {
+        ClassSlot { ce: UnsafeCell::new(null_mut()), handlers: UnsafeCell::new(MaybeUninit::uninit()) }
+    }
+    pub fn ce(&self) -> *mut zend_class_entry {
+        unsafe { *self.ce.get() }
+    }
+    pub fn registered(&self) -> bool {
+        !self.ce().is_null()
+    }
+}
+
+/// A PHP class backed by Rust state `Self`.
+pub trait NativeClass: Default + Sized + 'static {
+    const NAME: &'static CStr;
+    /// `new X` throws Error with this text (native's get_constructor handler).
+    const NO_CONSTRUCT: Option<&'static CStr> = None;
+    const CLONEABLE: bool = false;
+    fn slot() -> &'static ClassSlot;
+    /// Zvals the object holds, for PHP's cycle collector.
+    fn gc_zvals(&mut self, _buf: &mut GcBuffer) {}
+}
+
+/// Collects zvals for a `get_gc` handler.
+pub struct GcBuffer {
+    buf: *mut ffi::zend_get_gc_buffer,
+}
+impl GcBuffer {
+    pub fn add(&mut self, z: &zval) {
+        unsafe { ffi::gc_buffer_add_zval(self.buf, z as *const zval as *mut zval) }
+    }
+}
+
+/// # Safety
+/// `obj` must be an object of class `T` (or a subclass created by our create_object).
+pub unsafe fn data_of<'a, T: NativeClass>(obj: *mut zend_object) -> &'a mut T {
+    let base = (obj as *mut u8).sub(offset_of!(Obj<T>, std)) as *mut Obj<T>;
+    &mut (*base).data
+}
+
+pub fn instance_of(ce: *const zend_class_entry, of: *const zend_class_entry) -> bool {
+    let mut c = ce;
+    while !c.is_null() {
+        if c == of {
+            return true;
+        }
+        c = unsafe { (*c).__bindgen_anon_1.parent };
+    }
+    false
+}
+
+unsafe extern "C" fn create_object<T: NativeClass>(ce: *mut zend_class_entry) -> *mut zend_object {
+    let props = ((*ce).default_properties_count as usize).saturating_sub(
+        if (*ce).ce_flags & (1 << 11) != 0 { 0 } else { 1 },
+    ) * std::mem::size_of::<zval>();
+    let size = std::mem::size_of::<Obj<T>>() + props;
+    let p = ffi::_emalloc(size) as *mut Obj<T>;
+    std::ptr::write(&mut (*p).data, T::default());
+    let std = &mut (*p).std as *mut zend_object;
+    ffi::zend_object_std_init(std, ce);
+    ffi::object_properties_init(std, ce);
+    (*std).handlers = (*T::slot().handlers.get()).as_ptr();
+    std
+}
+
+unsafe extern "C" fn free_obj<T: NativeClass>(obj: *mut zend_object) {
+    let base = (obj as *mut u8).sub(offset_of!(Obj<T>, std)) as *mut Obj<T>;
+    let data = &mut (*base).data as *mut T;
+    // A panicking Drop must not unwind into the engine.
+    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| std::ptr::drop_in_place(data)));
+    ffi::zend_object_std_dtor(obj);
+}
+
+unsafe extern "C" fn no_constructor<T: NativeClass>(_obj: *mut zend_object) -> *mut zend_function {
+    if let Some(msg) = T::NO_CONSTRUCT {
+        ffi::zend_throw_error(null_mut(), c"%s".as_ptr(), msg.as_ptr());
+    }
+    null_mut()
+}
+
+unsafe extern "C" fn get_gc<T: NativeClass>(obj: *mut zend_object, table: *mut *mut zval, n: *mut i32) -> *mut HashTable {
+    let buf = ffi::zend_get_gc_buffer_create();
+    let mut gb = GcBuffer { buf };
+    let data = data_of::<T>(obj);
+    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| data.gc_zvals(&mut gb)));
+    ffi::gc_buffer_use(buf, table, n);
+    if (*obj).properties.is_null() && (*(*obj).ce).default_properties_count == 0 {
+        null_mut()
+    } else {
+        ext_php_rs::ffi::zend_std_get_properties(obj)
+    }
+}
+
+/// Registers class `T` with the given method table, parent and ZEND_ACC flags.
+///
+/// # Safety
+/// Call only from a module's MINIT.
+pub unsafe fn register<T: NativeClass>(
+    methods: *const zend_function_entry,
+    parent: *mut zend_class_entry,
+    flags: u32,
+) -> *mut zend_class_entry {
+    let mut ce: zend_class_entry = std::mem::zeroed();
+    let name = T::NAME.to_bytes();
+    let init = ffi::zend_string_init_interned.expect("zend_string_init_interned is set at startup");
+    ce.name = init(name.as_ptr() as *const _, name.len(), true);
+    ce.info.internal.builtin_functions = methods;
+    let reg = ffi::zend_register_internal_class_ex(&mut ce, parent);
+    (*reg).ce_flags |= flags;
+    (*reg).__bindgen_anon_2.create_object = Some(create_object::<T>);
+
+    let slot = T::slot();
+    let mut h: zend_object_handlers = std_object_handlers;
+    h.offset = offset_of!(Obj<T>, std) as i32;
+    h.free_obj = Some(free_obj::<T>);
+    if !T::CLONEABLE {
+        h.clone_obj = None;
+    }
+    if T::NO_CONSTRUCT.is_some() {
+        h.get_constructor = Some(no_constructor::<T>);
+    }
+    h.compare = Some(ffi::zend_objects_not_comparable);
+    h.get_gc = Some(get_gc::<T>);
+    (*slot.handlers.get()).write(h);
+    *slot.ce.get() = reg;
+    reg
+}
+
+/// Instantiates `T` into `rv` (object_init_ex) and returns its state.
+///
+/// # Safety
+/// `T` must be registered.
+pub unsafe fn instantiate<'a, T: NativeClass>(rv: &mut zval) -> &'a mut T {
+    let ce = T::slot().ce();
+    let obj = create_object::<T>(ce);
+    rv.value.obj = obj;
+    rv.u1.type_info = ffi::IS_OBJECT_EX;
+    data_of::<T>(obj)
+}
+
+pub unsafe fn declare_long_const(ce: *mut zend_class_entry, name: &str, v: i64) {
+    ffi::zend_declare_class_constant_long(ce, name.as_ptr() as *const _, name.len(), v);
+}
+pub unsafe fn declare_string_const(ce: *mut zend_class_entry, name: &str, v: &CStr) {
+    ffi::zend_declare_class_constant_string(ce, name.as_ptr() as *const _, name.len(), v.as_ptr());
+}
+
+/// Declares `impl NativeClass` plumbing (the per-class slot) for a type.
+#[macro_export]
+macro_rules! native_class {
+    ($ty:ty, $name:expr $(, no_construct = $msg:expr)? $(, cloneable = $cl:expr)?) => {
+        impl $crate::php::class::NativeClass for $ty {
+            const NAME: &'static ::std::ffi::CStr = $name;
+            $(const NO_CONSTRUCT: Option<&'static ::std::ffi::CStr> = Some($msg);)?
+            $(const CLONEABLE: bool = $cl;)?
+            fn slot() -> &'static $crate::php::class::ClassSlot {
+                static SLOT: $crate::php::class::ClassSlot = $crate::php::class::ClassSlot::new();
+                &SLOT
+            }
+        }
+    };
+}

@@ -1,0 +1,91 @@
+//! Warnings and exceptions with the engine's own texts and prefixes.
+
+use super::ffi;
+use ext_php_rs::ffi::{zend_class_entry, zend_ce_error, zend_ce_value_error, zend_ce_type_error};
+use std::ffi::CString;
+
+/// Marker: an exception is pending in the engine; the handler must return.
+#[derive(Debug, Clone, Copy)]
+pub struct Thrown;
+
+pub type PhpResult<T = ()> = Result<T, Thrown>;
+
+fn cstring(msg: &str) -> CString {
+    CString::new(msg.replace('\0', "\\0")).unwrap_or_default()
+}
+
+/// `E_WARNING` prefixed with "func(): " by php_error_docref, as native code does.
+pub fn warning(msg: &str) {
+    let m = cstring(msg);
+    unsafe { ffi::php_error_docref(std::ptr::null(), ffi::E_WARNING, c"%s".as_ptr(), m.as_ptr()) }
+}
+
+pub fn notice(msg: &str) {
+    let m = cstring(msg);
+    unsafe { ffi::php_error_docref(std::ptr::null(), ffi::E_NOTICE, c"%s".as_ptr(), m.as_ptr()) }
+}
+
+pub fn deprecated(msg: &str) {
+    let m = cstring(msg);
+    unsafe { ffi::php_error_docref(std::ptr::null(), ffi::E_DEPRECATED, c"%s".as_ptr(), m.as_ptr()) }
+}
+
+/// `func(): Argument #n ($name) <msg>` as a ValueError.
+pub fn argument_value_error(arg_num: u32, msg: &str) -> Thrown {
+    let m = cstring(msg);
+    unsafe { ffi::zend_argument_value_error(arg_num, c"%s".as_ptr(), m.as_ptr()) };
+    Thrown
+}
+
+/// `func(): Argument #n ($name) <msg>` as a TypeError.
+pub fn argument_type_error(arg_num: u32, msg: &str) -> Thrown {
+    let m = cstring(msg);
+    unsafe { ffi::zend_argument_type_error(arg_num, c"%s".as_ptr(), m.as_ptr()) };
+    Thrown
+}
+
+/// A ValueError without the argument prefix.
+pub fn value_error(msg: &str) -> Thrown {
+    throw(unsafe { zend_ce_value_error }, msg)
+}
+
+pub fn type_error(msg: &str) -> Thrown {
+    throw(unsafe { zend_ce_type_error }, msg)
+}
+
+/// `Error` (or any class) with a plain message.
+pub fn error(msg: &str) -> Thrown {
+    throw(unsafe { zend_ce_error }, msg)
+}
+
+pub fn throw(ce: *mut zend_class_entry, msg: &str) -> Thrown {
+    let m = cstring(msg);
+    unsafe { ffi::zend_throw_error(ce, c"%s".as_ptr(), m.as_ptr()) };
+    Thrown
+}
+
+/// Throws an exception object of class `ce` (an Exception subclass) with message and code.
+pub fn throw_exception(ce: *mut zend_class_entry, msg: &str, code: i64) -> Thrown {
+    let m = cstring(msg);
+    unsafe { ext_php_rs::ffi::zend_throw_exception(ce, m.as_ptr(), code) };
+    Thrown
+}
+
+pub fn has_exception() -> bool {
+    unsafe { !ext_php_rs::ffi::executor_globals.exception.is_null() }
+}
+
+/// `strerror(errno)` text, as native code prints it.
+pub fn strerror(errno: i32) -> String {
+    unsafe {
+        let p = libc::strerror(errno);
+        if p.is_null() {
+            return format!("Unknown error {errno}");
+        }
+        std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
+    }
+}
+
+pub fn errno() -> i32 {
+    std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
+}

@@ -1,0 +1,18 @@
+//! Shared glue between the engine and the groups: argument parsing, arginfo,
+//! classes, errors, serialization and sub-module registration.
+
+pub mod args;
+pub mod call;
+pub mod class;
+pub mod error;
+pub mod ffi;
+pub mod func;
+pub mod module;
+pub mod serialize;
+pub mod types;
+pub mod zv;
+
+pub use args::Args;
+pub use error::{PhpResult, Thrown};
+pub use func::FnDef;
+pub use types::Type;

@@ -1,0 +1,11 @@
+//! Thin safe wrappers over the system calls the groups use. Each function
+//! maps one call; errors are the raw errno so callers can print native texts.
+
+pub mod msg;
+
+/// The errno of the last failed call.
+pub type Errno = i32;
+
+pub(crate) fn last_errno() -> Errno {
+    std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
+}

@@ -1,0 +1,366 @@
+//! ext/sysvmsg: System V message queues.
+
+use crate::native_class;
+use crate::php::class::{self, ACC_FINAL, ACC_NOT_SERIALIZABLE, ACC_NO_DYNAMIC_PROPERTIES};
+use crate::php::error::{self, warning, PhpResult, Thrown};
+use crate::php::module::{long_constant, Group};
+use crate::php::serialize::{self, SmartStr};
+use crate::php::types::{Type, MAY_BE_ARRAY, MAY_BE_FALSE};
+use crate::php::{ffi, zv, Args, FnDef};
+use crate::sys::msg::{self as sysmsg, HEADER};
+use ext_php_rs::ffi::zval;
+use std::cell::RefCell;
+use std::os::raw::c_int;
+
+pub static GROUP: Group = Group {
+    name: c"sysvmsg",
+    version: None,
+    functions,
+    startup,
+    shutdown: None,
+    request_startup: None,
+    request_shutdown: None,
+    info: || vec![("sysvmsg support".into(), "enabled".into())],
+};
+
+/// PHP-level flag values (independent of the platform's).
+const PHP_MSG_IPC_NOWAIT: i64 = 1;
+const PHP_MSG_NOERROR: i64 = 2;
+const PHP_MSG_EXCEPT: i64 = 4;
+
+/// Receive buffers up to this size are kept and reused; larger ones are
+/// allocated per call through the engine, as native does.
+const REUSE_LIMIT: usize = 1 << 20;
+
+#[derive(Default)]
+pub struct SysvMessageQueue {
+    key: libc::key_t,
+    id: i64,
+}
+native_class!(SysvMessageQueue, c"SysvMessageQueue",
+    no_construct = c"Cannot directly construct SysvMessageQueue, use msg_get_queue() instead");
+
+const QUEUE: Type = Type::class(c"SysvMessageQueue");
+
+fn functions() -> Vec<FnDef> {
+    vec![
+        FnDef::new(c"msg_get_queue", crate::handler!(msg_get_queue))
+            .arg(c"key", Type::INT)
+            .opt(c"permissions", Type::INT, c"0666")
+            .ret(QUEUE.or(Type::mask(MAY_BE_FALSE))),
+        FnDef::new(c"msg_send", crate::handler!(msg_send))
+            .arg(c"queue", QUEUE)
+            .arg(c"message_type", Type::INT)
+            .arg(c"message", Type::NONE)
+            .opt(c"serialize", Type::BOOL, c"true")
+            .opt(c"blocking", Type::BOOL, c"true")
+            .opt_ref(c"error_code", Type::NONE, c"null")
+            .ret(Type::BOOL),
+        FnDef::new(c"msg_receive", crate::handler!(msg_receive))
+            .arg(c"queue", QUEUE)
+            .arg(c"desired_message_type", Type::INT)
+            .arg_ref(c"received_message_type", Type::NONE)
+            .arg(c"max_message_size", Type::INT)
+            .arg_ref(c"message", Type::MIXED)
+            .opt(c"unserialize", Type::BOOL, c"true")
+            .opt(c"flags", Type::INT, c"0")
+            .opt_ref(c"error_code", Type::NONE, c"null")
+            .ret(Type::BOOL),
+        FnDef::new(c"msg_remove_queue", crate::handler!(msg_remove_queue)).arg(c"queue", QUEUE).ret(Type::BOOL),
+        FnDef::new(c"msg_stat_queue", crate::handler!(msg_stat_queue))
+            .arg(c"queue", QUEUE)
+            .ret(Type::mask(MAY_BE_ARRAY | MAY_BE_FALSE)),
+        FnDef::new(c"msg_set_queue", crate::handler!(msg_set_queue))
+            .arg(c"queue", QUEUE)
+            .arg(c"data", Type::ARRAY)
+            .ret(Type::BOOL),
+        FnDef::new(c"msg_queue_exists", crate::handler!(msg_queue_exists)).arg(c"key", Type::INT).ret(Type::BOOL),
+    ]
+}
+
+fn startup(num: c_int) -> bool {
+    unsafe {
+        class::register::<SysvMessageQueue>(
+            std::ptr::null(),
+            std::ptr::null_mut(),
+            ACC_FINAL | ACC_NO_DYNAMIC_PROPERTIES | ACC_NOT_SERIALIZABLE,
+        );
+    }
+    long_constant("MSG_IPC_NOWAIT", PHP_MSG_IPC_NOWAIT, num);
+    long_constant("MSG_EAGAIN", libc::EAGAIN as i64, num);
+    long_constant("MSG_ENOMSG", libc::ENOMSG as i64, num);
+    long_constant("MSG_NOERROR", PHP_MSG_NOERROR, num);
+    long_constant("MSG_EXCEPT", PHP_MSG_EXCEPT, num);
+    true
+}
+
+fn queue_arg<'a>(a: &Args<'a>, i: u32) -> PhpResult<&'a mut SysvMessageQueue> {
+    let obj = a.object_of(i, SysvMessageQueue::slot_ce())?;
+    Ok(unsafe { class::data_of::<SysvMessageQueue>(obj) })
+}
+
+impl SysvMessageQueue {
+    fn slot_ce() -> *mut ext_php_rs::ffi::zend_class_entry {
+        <Self as class::NativeClass>::slot().ce()
+    }
+}
+
+fn msg_get_queue(a: &Args, rv: &mut zval) -> PhpResult {
+    a.count(1, 2)?;
+    let key = a.long(0)?;
+    let perms = a.long_or(1, 0o666)?;
+    let k = key as libc::key_t;
+    let id = match sysmsg::msgget(k, 0) {
+        Ok(id) => id,
+        Err(_) => match sysmsg::msgget(k, libc::IPC_CREAT | libc::IPC_EXCL | perms as c_int) {
+            Ok(id) => id,
+            Err(e) => {
+                warning(&format!("Failed for key 0x{:x}: {}", key as u64, error::strerror(e)));
+                zv::set_bool(rv, false);
+                return Ok(());
+            }
+        },
+    };
+    let q = unsafe { class::instantiate::<SysvMessageQueue>(rv) };
+    q.key = k;
+    q.id = id as i64;
+    Ok(())
+}
+
+thread_local! {
+    static SEND_BUF: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    static RECV_BUF: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// printf("%F") as PHP's spprintf writes it.
+fn php_fixed(d: f64) -> String {
+    if d.is_nan() {
+        "NAN".into()
+    } else if d.is_infinite() {
+        if d > 0.0 { "INF".into() } else { "-INF".into() }
+    } else {
+        format!("{d:.6}")
+    }
+}
+
+fn msg_send(a: &Args, rv: &mut zval) -> PhpResult {
+    a.count(3, 6)?;
+    let q = queue_arg(a, 0)?;
+    let msgtype = a.long(1)?;
+    let message = a.zval(2);
+    let do_serialize = a.bool_or(3, true)?;
+    let blocking = a.bool_or(4, true)?;
+    let flags = if blocking { 0 } else { libc::IPC_NOWAIT };
+    let id = q.id as i32;
+
+    let result = SEND_BUF.with(|cell| -> Result<Result<(), i32>, Thrown> {
+        let mut buf = cell.borrow_mut();
+        buf.clear();
+        buf.resize(HEADER, 0);
+        if do_serialize {
+            if !serialize::serialize_simple(message, &mut buf) {
+                // Complex values: PHP's serializer writes straight after the
+                // header, so the payload is never copied again.
+                let mut s = SmartStr::new();
+                s.append(&[0u8; HEADER]);
+                s.serialize(message);
+                return Ok(sysmsg::msgsnd(id, s.as_mut_bytes(), msgtype, flags));
+            }
+        } else {
+            unsafe {
+                match zv::type_of(message) {
+                    ffi::IS_STRING => buf.extend_from_slice(zv::str_bytes(message.value.str_)),
+                    ffi::IS_LONG => ipc_core::serial::write_i64(&mut buf, message.value.lval),
+                    ffi::IS_FALSE => buf.push(b'0'),
+                    ffi::IS_TRUE => buf.push(b'1'),
+                    ffi::IS_DOUBLE => buf.extend_from_slice(php_fixed(message.value.dval).as_bytes()),
+                    _ => {
+                        let tn = std::ffi::CStr::from_ptr(ffi::zend_zval_type_name(message)).to_string_lossy();
+                        return Err(error::argument_type_error(
+                            3,
+                            &format!("must be of type string|int|float|bool, {tn} given"),
+                        ));
+                    }
+                }
+            }
+        }
+        let r = sysmsg::msgsnd(id, &mut buf, msgtype, flags);
+        if buf.capacity() > REUSE_LIMIT {
+            *buf = Vec::new();
+        }
+        Ok(r)
+    })?;
+    match result {
+        Ok(()) => zv::set_bool(rv, true),
+        Err(e) => {
+            warning(&format!("msgsnd failed: {}", error::strerror(e)));
+            if let Some(mut ec) = a.out(5) {
+                ec.set_long(e as i64);
+            }
+            zv::set_bool(rv, false);
+        }
+    }
+    Ok(())
+}
+
+/// A receive buffer: the reusable one for ordinary sizes, an engine
+/// allocation (with native's memory-limit behaviour) for huge ones.
+enum RecvBuf {
+    Reused,
+    Engine(*mut u8, usize),
+}
+
+fn msg_receive(a: &Args, rv: &mut zval) -> PhpResult {
+    a.count(5, 8)?;
+    let q = queue_arg(a, 0)?;
+    let desired = a.long(1)?;
+    let maxsize = a.long(3)?;
+    let do_unserialize = a.bool_or(5, true)?;
+    let flags = a.long_or(6, 0)?;
+    zv::set_bool(rv, false);
+    if maxsize <= 0 {
+        return Err(error::argument_value_error(4, "must be greater than 0"));
+    }
+    let mut realflags = 0;
+    if flags & PHP_MSG_EXCEPT != 0 {
+        realflags |= libc::MSG_EXCEPT;
+    }
+    if flags & PHP_MSG_NOERROR != 0 {
+        realflags |= libc::MSG_NOERROR;
+    }
+    if flags & PHP_MSG_IPC_NOWAIT != 0 {
+        realflags |= libc::IPC_NOWAIT;
+    }
+    let size = maxsize as usize;
+    let kind = if size <= REUSE_LIMIT {
+        RecvBuf::Reused
+    } else {
+        let p = unsafe { ffi::_safe_emalloc(size, 1, HEADER) } as *mut u8;
+        RecvBuf::Engine(p, size + HEADER)
+    };
+    let id = q.id as i32;
+    let mut handle = |buf: &mut [u8]| -> PhpResult {
+        match sysmsg::msgrcv(id, buf, desired, realflags) {
+            Ok((mtype, len)) => {
+                if let Some(mut t) = a.out(2) {
+                    t.set_long(mtype);
+                }
+                if let Some(mut ec) = a.out(7) {
+                    ec.set_long(0);
+                }
+                let text = &buf[HEADER..HEADER + len];
+                zv::set_bool(rv, true);
+                if do_unserialize {
+                    match serialize::unserialize(text) {
+                        Some(v) => {
+                            if let Some(mut m) = a.out(4) {
+                                m.set_zval(v);
+                            }
+                        }
+                        None => {
+                            warning("Message corrupted");
+                            if let Some(mut m) = a.out(4) {
+                                m.set_bool(false);
+                            }
+                            zv::set_bool(rv, false);
+                        }
+                    }
+                } else if let Some(mut m) = a.out(4) {
+                    m.set_bytes(text);
+                }
+            }
+            Err(e) => {
+                if let Some(mut t) = a.out(2) {
+                    t.set_long(0);
+                }
+                if let Some(mut m) = a.out(4) {
+                    m.set_bool(false);
+                }
+                if let Some(mut ec) = a.out(7) {
+                    ec.set_long(e as i64);
+                }
+            }
+        }
+        Ok(())
+    };
+    match kind {
+        RecvBuf::Reused => RECV_BUF.with(|cell| {
+            // Taken out of the cell: a nested receive (from a destructor run
+            // by unserialize) then simply uses a fresh buffer.
+            let mut buf = std::mem::take(&mut *cell.borrow_mut());
+            if buf.len() < size + HEADER {
+                buf.resize(size + HEADER, 0);
+            }
+            let r = handle(&mut buf[..size + HEADER]);
+            *cell.borrow_mut() = buf;
+            r
+        }),
+        RecvBuf::Engine(p, len) => {
+            let r = handle(unsafe { std::slice::from_raw_parts_mut(p, len) });
+            unsafe { ffi::_efree(p as *mut _) };
+            r
+        }
+    }
+}
+
+fn msg_remove_queue(a: &Args, rv: &mut zval) -> PhpResult {
+    a.count(1, 1)?;
+    let q = queue_arg(a, 0)?;
+    zv::set_bool(rv, sysmsg::remove(q.id as i32).is_ok());
+    Ok(())
+}
+
+fn msg_stat_queue(a: &Args, rv: &mut zval) -> PhpResult {
+    a.count(1, 1)?;
+    let q = queue_arg(a, 0)?;
+    match sysmsg::stat(q.id as i32) {
+        Ok(ds) => {
+            let mut arr = zv::Array::new(10);
+            arr.set_long("msg_perm.uid", ds.msg_perm.uid as i64);
+            arr.set_long("msg_perm.gid", ds.msg_perm.gid as i64);
+            arr.set_long("msg_perm.mode", ds.msg_perm.mode as i64);
+            arr.set_long("msg_stime", ds.msg_stime);
+            arr.set_long("msg_rtime", ds.msg_rtime);
+            arr.set_long("msg_ctime", ds.msg_ctime);
+            arr.set_long("msg_qnum", ds.msg_qnum as i64);
+            arr.set_long("msg_qbytes", ds.msg_qbytes as i64);
+            arr.set_long("msg_lspid", ds.msg_lspid as i64);
+            arr.set_long("msg_lrpid", ds.msg_lrpid as i64);
+            *rv = arr.into_zval();
+        }
+        Err(_) => zv::set_bool(rv, false),
+    }
+    Ok(())
+}
+
+fn msg_set_queue(a: &Args, rv: &mut zval) -> PhpResult {
+    a.count(2, 2)?;
+    let q = queue_arg(a, 0)?;
+    let data = a.array(1)?;
+    zv::set_bool(rv, false);
+    if let Ok(mut ds) = sysmsg::stat(q.id as i32) {
+        if let Some(v) = zv::hash_find(data, "msg_perm.uid") {
+            ds.msg_perm.uid = zv::get_long(v) as libc::uid_t;
+        }
+        if let Some(v) = zv::hash_find(data, "msg_perm.gid") {
+            ds.msg_perm.gid = zv::get_long(v) as libc::gid_t;
+        }
+        if let Some(v) = zv::hash_find(data, "msg_perm.mode") {
+            ds.msg_perm.mode = zv::get_long(v) as _;
+        }
+        if let Some(v) = zv::hash_find(data, "msg_qbytes") {
+            ds.msg_qbytes = zv::get_long(v) as _;
+        }
+        if sysmsg::set(q.id as i32, &mut ds).is_ok() {
+            zv::set_bool(rv, true);
+        }
+    }
+    Ok(())
+}
+
+fn msg_queue_exists(a: &Args, rv: &mut zval) -> PhpResult {
+    a.count(1, 1)?;
+    let key = a.long(0)?;
+    zv::set_bool(rv, sysmsg::msgget(key as libc::key_t, 0).is_ok());
+    Ok(())
+}

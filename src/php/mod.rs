@@ -5,6 +5,7 @@ pub mod args;
 pub mod call;
 pub mod class;
 pub mod error;
+pub mod fd;
 pub mod ffi;
 pub mod func;
 pub mod module;

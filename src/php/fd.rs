@@ -1,0 +1,119 @@
+//! File descriptors behind PHP values: ints, stream resources, and Socket
+//! objects (ours, or native ext/sockets' when that group is deferred).
+//! Shared by posix (isatty/ttyname), sockets and event.
+
+use super::class::instance_of;
+use super::ffi;
+use ext_php_rs::ffi::{zend_class_entry, zend_object, zend_resource, zval};
+use std::ffi::CStr;
+use std::os::raw::{c_char, c_int, c_void};
+use std::sync::OnceLock;
+
+extern "C" {
+    fn php_file_le_stream() -> c_int;
+    fn php_file_le_pstream() -> c_int;
+    fn _php_stream_cast(stream: *mut c_void, castas: c_int, ret: *mut *mut c_void, show_err: c_int) -> c_int;
+}
+
+pub const PHP_STREAM_AS_FD: c_int = 1;
+pub const PHP_STREAM_AS_SOCKETD: c_int = 2;
+pub const PHP_STREAM_AS_FD_FOR_SELECT: c_int = 3;
+
+/// `(class entry, fd accessor)` of php-ipc's own Socket class, set by the
+/// sockets group at its MINIT.
+pub static OUR_SOCKET: OnceLock<(usize, fn(*mut zend_object) -> Option<i32>)> = OnceLock::new();
+
+/// The php_stream behind a resource zval, or None if it is not a stream.
+pub fn stream_of(z: &zval) -> Option<*mut c_void> {
+    unsafe {
+        if z.u1.v.type_ != ffi::IS_RESOURCE {
+            return None;
+        }
+        let res: *mut zend_resource = z.value.res;
+        let t = (*res).type_;
+        if t == php_file_le_stream() || t == php_file_le_pstream() {
+            let p = (*res).ptr;
+            (!p.is_null()).then_some(p)
+        } else {
+            None
+        }
+    }
+}
+
+/// The ops label of a stream ("STDIO", "tcp_socket/ssl", "MEMORY", ...).
+pub fn stream_label(stream: *mut c_void) -> String {
+    unsafe {
+        // php_stream { const php_stream_ops *ops; ... }; php_stream_ops has
+        // four function pointers, then `const char *label`.
+        let ops = *(stream as *const *const *const c_void);
+        let label = *(ops.add(4)) as *const c_char;
+        if label.is_null() {
+            String::new()
+        } else {
+            CStr::from_ptr(label).to_string_lossy().into_owned()
+        }
+    }
+}
+
+/// php_stream_can_cast + php_stream_cast, without warnings.
+pub fn stream_cast_fd(stream: *mut c_void, castas: c_int) -> Option<i32> {
+    unsafe {
+        if _php_stream_cast(stream, castas, std::ptr::null_mut(), 0) != 0 {
+            return None;
+        }
+        // The cast writes the fd through `ret` as an int*.
+        let mut fd: c_int = -1;
+        if _php_stream_cast(stream, castas, &mut fd as *mut c_int as *mut *mut c_void, 0) != 0 {
+            return None;
+        }
+        Some(fd)
+    }
+}
+
+/// The fd of a stream as posix/event read it: FD_FOR_SELECT first, then FD.
+pub fn stream_fd(stream: *mut c_void) -> Option<i32> {
+    stream_cast_fd(stream, PHP_STREAM_AS_FD_FOR_SELECT).or_else(|| stream_cast_fd(stream, PHP_STREAM_AS_FD))
+}
+
+/// Native ext/sockets' object layout (php_sockets.h, PHP 8.2).
+#[repr(C)]
+struct NativePhpSocket {
+    bsd_socket: c_int,
+    type_: c_int,
+    error: c_int,
+    blocking: c_int,
+    zstream: zval,
+    std: zend_object,
+}
+
+fn native_socket_ce() -> *mut zend_class_entry {
+    // Straight from the class table: no autoloading.
+    unsafe {
+        let z = ext_php_rs::ffi::zend_hash_str_find(ext_php_rs::ffi::executor_globals.class_table, c"socket".as_ptr(), 6);
+        if z.is_null() {
+            std::ptr::null_mut()
+        } else {
+            (*z).value.ce
+        }
+    }
+}
+
+/// Whether `obj` is a Socket (ours or native), and its fd (-1 once closed).
+pub fn socket_fd(obj: *mut zend_object) -> Option<i32> {
+    unsafe {
+        let ce = (*obj).ce;
+        if let Some((our_ce, f)) = OUR_SOCKET.get() {
+            if instance_of(ce, *our_ce as *const zend_class_entry) {
+                return f(obj);
+            }
+            return None;
+        }
+        // Our sockets group is not active: the class named Socket is native's.
+        let nce = native_socket_ce();
+        if nce.is_null() || !instance_of(ce, nce) || (*nce).type_ != 1 {
+            return None;
+        }
+        let base = (obj as *mut u8).sub(std::mem::offset_of!(NativePhpSocket, std)) as *const NativePhpSocket;
+        Some((*base).bsd_socket)
+    }
+}

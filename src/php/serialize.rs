@@ -105,7 +105,23 @@ pub fn unserialize_simple(b: &[u8]) -> Option<zval> {
 }
 
 /// `unserialize()` of `bytes` into a fresh zval, or None when PHP rejects it.
+/// PHP's scanner needs a NUL after the data: `bytes` is copied into a
+/// terminated buffer when the fast path does not apply.
 pub fn unserialize(bytes: &[u8]) -> Option<zval> {
+    if let Some(z) = unserialize_simple(bytes) {
+        return Some(z);
+    }
+    let mut owned = Vec::with_capacity(bytes.len() + 1);
+    owned.extend_from_slice(bytes);
+    owned.push(0);
+    unsafe { unserialize_terminated(&owned[..bytes.len()]) }
+}
+
+/// Like [`unserialize`], without the copy.
+///
+/// # Safety
+/// The byte right after `bytes` must be readable and be NUL.
+pub unsafe fn unserialize_terminated(bytes: &[u8]) -> Option<zval> {
     if let Some(z) = unserialize_simple(bytes) {
         return Some(z);
     }

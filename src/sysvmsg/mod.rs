@@ -132,12 +132,15 @@ thread_local! {
     static RECV_BUF: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
-/// printf("%F") as PHP's spprintf writes it.
+/// printf("%F") as PHP's spprintf writes it: "nan", "inf" for both
+/// infinities, and no sign for negative zero.
 fn php_fixed(d: f64) -> String {
     if d.is_nan() {
-        "NAN".into()
+        "nan".into()
     } else if d.is_infinite() {
-        if d > 0.0 { "INF".into() } else { "-INF".into() }
+        "inf".into()
+    } else if d == 0.0 {
+        "0.000000".into()
     } else {
         format!("{d:.6}")
     }
@@ -164,6 +167,10 @@ fn msg_send(a: &Args, rv: &mut zval) -> PhpResult {
                 let mut s = SmartStr::new();
                 s.append(&[0u8; HEADER]);
                 s.serialize(message);
+                if error::has_exception() {
+                    // e.g. "Serialization of 'X' is not allowed": nothing is sent.
+                    return Err(Thrown);
+                }
                 return Ok(sysmsg::msgsnd(id, s.as_mut_bytes(), msgtype, flags));
             }
         } else {
@@ -235,12 +242,15 @@ fn msg_receive(a: &Args, rv: &mut zval) -> PhpResult {
     let kind = if size <= REUSE_LIMIT {
         RecvBuf::Reused
     } else {
-        let p = unsafe { ffi::_safe_emalloc(size, 1, HEADER) } as *mut u8;
-        RecvBuf::Engine(p, size + HEADER)
+        // One spare byte for the NUL terminator (see below).
+        let p = unsafe { ffi::_safe_emalloc(size, 1, HEADER + 1) } as *mut u8;
+        RecvBuf::Engine(p, size + HEADER + 1)
     };
     let id = q.id as i32;
+    // `buf` is HEADER + size + 1 bytes; the kernel may fill HEADER + size.
     let mut handle = |buf: &mut [u8]| -> PhpResult {
-        match sysmsg::msgrcv(id, buf, desired, realflags) {
+        let n = buf.len() - 1;
+        match sysmsg::msgrcv(id, &mut buf[..n], desired, realflags) {
             Ok((mtype, len)) => {
                 if let Some(mut t) = a.out(2) {
                     t.set_long(mtype);
@@ -248,10 +258,14 @@ fn msg_receive(a: &Args, rv: &mut zval) -> PhpResult {
                 if let Some(mut ec) = a.out(7) {
                     ec.set_long(0);
                 }
+                // PHP's unserializer scans up to a NUL sentinel: terminate the
+                // text so it never reads stale bytes past the message.
+                buf[HEADER + len] = 0;
                 let text = &buf[HEADER..HEADER + len];
                 zv::set_bool(rv, true);
                 if do_unserialize {
-                    match serialize::unserialize(text) {
+                    // SAFETY: text is followed by the NUL written above.
+                    match unsafe { serialize::unserialize_terminated(text) } {
                         Some(v) => {
                             if let Some(mut m) = a.out(4) {
                                 m.set_zval(v);
@@ -288,10 +302,10 @@ fn msg_receive(a: &Args, rv: &mut zval) -> PhpResult {
             // Taken out of the cell: a nested receive (from a destructor run
             // by unserialize) then simply uses a fresh buffer.
             let mut buf = std::mem::take(&mut *cell.borrow_mut());
-            if buf.len() < size + HEADER {
-                buf.resize(size + HEADER, 0);
+            if buf.len() < size + HEADER + 1 {
+                buf.resize(size + HEADER + 1, 0);
             }
-            let r = handle(&mut buf[..size + HEADER]);
+            let r = handle(&mut buf[..size + HEADER + 1]);
             *cell.borrow_mut() = buf;
             r
         }),

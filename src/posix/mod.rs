@@ -264,12 +264,12 @@ fn posix_uname(a: &Args, rv: &mut zval) -> PhpResult {
     match sys::uname() {
         Ok(u) => {
             let mut arr = zv::Array::new(6);
-            arr.set_bytes("sysname", &u.sysname);
-            arr.set_bytes("nodename", &u.nodename);
-            arr.set_bytes("release", &u.release);
-            arr.set_bytes("version", &u.version);
-            arr.set_bytes("machine", &u.machine);
-            arr.set_bytes("domainname", &u.domainname);
+            arr.set_bytes("sysname", sys::field(&u.sysname));
+            arr.set_bytes("nodename", sys::field(&u.nodename));
+            arr.set_bytes("release", sys::field(&u.release));
+            arr.set_bytes("version", sys::field(&u.version));
+            arr.set_bytes("machine", sys::field(&u.machine));
+            arr.set_bytes("domainname", sys::field(&u.domainname));
             *rv = arr.into_zval();
             Ok(())
         }

@@ -108,30 +108,18 @@ pub fn getlogin() -> Result<Vec<u8>, Errno> {
     Ok(unsafe { owned(p) }.unwrap_or_default())
 }
 
-pub struct Uname {
-    pub sysname: Vec<u8>,
-    pub nodename: Vec<u8>,
-    pub release: Vec<u8>,
-    pub version: Vec<u8>,
-    pub machine: Vec<u8>,
-    pub domainname: Vec<u8>,
+/// The bytes of a NUL-terminated field of a fixed-size C array (no copy).
+pub fn field(f: &[c_char]) -> &[u8] {
+    let end = f.iter().position(|&c| c == 0).unwrap_or(f.len());
+    // SAFETY: c_char and u8 have the same size and alignment.
+    unsafe { std::slice::from_raw_parts(f.as_ptr() as *const u8, end) }
 }
 
-fn field(f: &[c_char]) -> Vec<u8> {
-    f.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect()
-}
-
-pub fn uname() -> Result<Uname, Errno> {
+/// uname(); read the fields with [`field`].
+pub fn uname() -> Result<libc::utsname, Errno> {
     let mut u: libc::utsname = unsafe { std::mem::zeroed() };
     cvt(unsafe { libc::uname(&mut u) })?;
-    Ok(Uname {
-        sysname: field(&u.sysname),
-        nodename: field(&u.nodename),
-        release: field(&u.release),
-        version: field(&u.version),
-        machine: field(&u.machine),
-        domainname: field(&u.domainname),
-    })
+    Ok(u)
 }
 
 /// times(): (ticks, utime, stime, cutime, cstime).
@@ -151,7 +139,7 @@ pub fn ctermid() -> Result<Vec<u8>, Errno> {
     if p.is_null() {
         return Err(last_errno());
     }
-    Ok(field(&buf))
+    Ok(field(&buf).to_vec())
 }
 
 pub fn ttyname(fd: libc::c_int) -> Result<Vec<u8>, Errno> {
@@ -174,7 +162,7 @@ pub fn getcwd() -> Result<Vec<u8>, Errno> {
     if p.is_null() {
         return Err(last_errno());
     }
-    Ok(field(&buf))
+    Ok(field(&buf).to_vec())
 }
 
 pub fn mkfifo(path: &CStr, mode: libc::mode_t) -> Result<(), Errno> {

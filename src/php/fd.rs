@@ -40,6 +40,16 @@ pub fn stream_of(z: &zval) -> Option<*mut c_void> {
     }
 }
 
+/// php_stream_from_zval_no_verify: the php_stream behind a resource zval, or
+/// None after the engine's TypeError ("%s(): supplied resource is not a valid
+/// stream resource") for any other (or a closed) resource.
+pub fn stream_from_zval(z: &mut zval) -> Option<*mut c_void> {
+    unsafe {
+        let p = ffi::zend_fetch_resource2_ex(z, c"stream".as_ptr(), php_file_le_stream(), php_file_le_pstream());
+        (!p.is_null()).then_some(p)
+    }
+}
+
 /// The ops label of a stream ("STDIO", "tcp_socket/ssl", "MEMORY", ...).
 pub fn stream_label(stream: *mut c_void) -> String {
     unsafe {

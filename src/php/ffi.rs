@@ -77,6 +77,17 @@ extern "C" {
     pub fn zend_strpprintf(max_len: usize, format: *const c_char, ...) -> *mut zend_string;
 }
 
+// Added for the posix group.
+extern "C" {
+    /// zend_fetch_resource2_ex: the resource's pointer if its type is one of
+    /// the two, else NULL after throwing "supplied resource is not a valid %s resource".
+    pub fn zend_fetch_resource2_ex(res: *mut zval, resource_type_name: *const c_char, type1: c_int, type2: c_int) -> *mut c_void;
+    /// 0 when `path` is allowed by open_basedir; -1 (errno EPERM) otherwise; warns only if `warn`.
+    pub fn php_check_open_basedir_ex(path: *const c_char, warn: c_int) -> c_int;
+    /// The absolute form of `filepath` (emalloc'ed, free with _efree), or NULL.
+    pub fn expand_filepath(filepath: *const c_char, real_path: *mut c_char) -> *mut c_char;
+}
+
 pub const E_WARNING: c_int = 2;
 pub const E_NOTICE: c_int = 8;
 pub const E_DEPRECATED: c_int = 8192;

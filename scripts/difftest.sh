@@ -23,10 +23,13 @@ for g in "${groups[@]}"; do
     name="$g/$(basename "$f" .php)"
     mkdir -p "$tmp/n" "$tmp/o"
     cp "$f" "$tmp/n/t.php"; cp "$f" "$tmp/o/t.php"
-    (cd "$tmp/n" && timeout "${DIFFTEST_TIMEOUT:-60}" php -n $NATIVE_ALL t.php </dev/null 2>&1) | sed "s#$tmp/n#<DIR>#g" > "$tmp/native.out"
-    (cd "$tmp/o" && timeout "${DIFFTEST_TIMEOUT:-60}" php -n $OURS t.php </dev/null 2>&1) | sed "s#$tmp/o#<DIR>#g" > "$tmp/ours.out"
+    (cd "$tmp/n" && timeout "${DIFFTEST_TIMEOUT:-60}" php -n $NATIVE_ALL t.php </dev/null 2>&1; echo "[exit $?]") | sed "s#$tmp/n#<DIR>#g" > "$tmp/native.out"
+    (cd "$tmp/o" && timeout "${DIFFTEST_TIMEOUT:-60}" php -n $OURS t.php </dev/null 2>&1; echo "[exit $?]") | sed "s#$tmp/o#<DIR>#g" > "$tmp/ours.out"
     rm -rf "$tmp/n" "$tmp/o"
     if grep -q '^#SKIP ' "$tmp/native.out"; then skip=$((skip+1)); echo "SKIP $name: $(grep -m1 '^#SKIP ' "$tmp/native.out")"; continue; fi
+    if grep -q '^\[exit 124\]$' "$tmp/native.out" "$tmp/ours.out"; then
+      fail=$((fail+1)); echo "FAIL $name (timed out)"; continue
+    fi
     if cmp -s "$tmp/native.out" "$tmp/ours.out"; then
       pass=$((pass+1)); [ "${VERBOSE:-0}" = 1 ] && echo "PASS $name"
     else

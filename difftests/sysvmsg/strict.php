@@ -7,7 +7,7 @@ function show($label, callable $f) {
     catch (Throwable $e) { echo "$label: ", get_class($e), ": ", $e->getMessage(), "\n"; }
 }
 foreach (['"5"' => "5", '5.0' => 5.0, 'true' => true, 'null' => null, '1' => 1] as $l => $v) {
-    show("get_queue key=$l", fn() => msg_get_queue($v) instanceof SysvMessageQueue);
+    show("get_queue key=$l", function () use ($v) { $x = msg_get_queue($v); if ($x) msg_remove_queue($x); return $x instanceof SysvMessageQueue; });
     show("get_queue perms=$l", fn() => msg_get_queue($key, $v) instanceof SysvMessageQueue);
     show("send type=$l", fn() => msg_send($q, $v, "x", false, false));
     show("send serialize=$l", fn() => msg_send($q, 1, "x", $v, false));

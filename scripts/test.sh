@@ -29,6 +29,9 @@ bash scripts/phpt.sh > "$log" 2>&1; grep -E 'FAIL|BORK|WARN|SKIP|passed' "$log" 
 echo "== differential tests (native vs php-ipc)"
 bash scripts/difftest.sh 2>&1 | tee "$log"; count difftest "$log"
 
+echo "== stubs/ against Reflection"
+php -n scripts/stubcheck.php "$(pwd)/target/release/libphp_ipc.so" 2>&1 | tee "$log"; count stubcheck "$log"
+
 echo "== seeds"
 bash scripts/run-seeds.sh 2>&1 | tee "$log"; count seeds "$log"
 

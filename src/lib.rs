@@ -37,6 +37,10 @@ extern "C" fn ipc_info(_module: *mut ModuleEntry) {
     let mut rows = vec![
         ("php-ipc support".to_string(), "enabled".to_string()),
         ("Version".to_string(), env!("CARGO_PKG_VERSION").to_string()),
+        (
+            "Built for".to_string(),
+            format!("PHP {} (API {})", env!("PHP_IPC_PHP_VERSION"), env!("PHP_IPC_PHP_API")),
+        ),
     ];
     for s in Groups::slots() {
         let name = s.group.name.to_string_lossy().into_owned();

@@ -1,0 +1,73 @@
+<?php
+// Checks stubs/<ext>.stub.php against the Reflection of the loaded extension:
+// the stub is included in a PHP process without extensions and both sides are
+// described the same way (functions, parameters, defaults, return types,
+// classes, methods, constants). Prints "stubcheck: N passed, N failed".
+//   php scripts/stubcheck.php <path-to-libphp_ipc.so> [ext...]
+$so = $argv[1];
+$only = array_slice($argv, 2);
+if ($argc >= 4 && $argv[2] === '--describe') {
+    // Child mode: describe the names declared by a stub file.
+    [$_, $_, $_, $mode, $stub] = $argv;
+    $names = declared($stub);
+    if ($mode === 'stub') require $stub;
+    foreach ($names['const'] as $c) echo "const $c = ", var_export(constant($c), true), "\n";
+    foreach ($names['function'] as $f) echo "function ", fn_sig(new ReflectionFunction($f)), "\n";
+    foreach ($names['class'] as $c) {
+        $rc = new ReflectionClass($c);
+        echo "class ", implode(' ', Reflection::getModifierNames($rc->getModifiers())), " $c",
+            $rc->getParentClass() ? ' extends ' . $rc->getParentClass()->getName() : '', "\n";
+        foreach ($rc->getReflectionConstants() as $k) echo "  const {$k->getName()} = ", var_export($k->getValue(), true), "\n";
+        foreach ($rc->getProperties() as $p) echo "  prop ", implode(' ', Reflection::getModifierNames($p->getModifiers())), " {$p->getType()} \${$p->getName()}\n";
+        $methods = $rc->getMethods();
+        usort($methods, fn($a, $b) => strcmp($a->getName(), $b->getName()));
+        foreach ($methods as $m) if ($m->getDeclaringClass()->getName() === $c) echo "  method ", implode(' ', Reflection::getModifierNames($m->getModifiers())), ' ', fn_sig($m), "\n";
+    }
+    exit(0);
+}
+
+function declared(string $stub): array {
+    $names = ['const' => [], 'function' => [], 'class' => []];
+    $toks = token_get_all(file_get_contents($stub));
+    $depth = 0;
+    foreach ($toks as $i => $t) {
+        if ($t === '{') $depth++;
+        if ($t === '}') $depth--;
+        if (!is_array($t) || $depth !== 0) continue;
+        $next = function () use ($toks, $i) { for ($j = $i + 1; isset($toks[$j]); $j++) if (is_array($toks[$j]) && $toks[$j][0] === T_STRING) return $toks[$j][1]; };
+        if ($t[0] === T_CONST) $names['const'][] = $next();
+        if ($t[0] === T_FUNCTION) $names['function'][] = $next();
+        if ($t[0] === T_CLASS || $t[0] === T_INTERFACE) $names['class'][] = $next();
+    }
+    return $names;
+}
+function param_sig(ReflectionParameter $p): string {
+    $s = ($p->hasType() ? $p->getType() . ' ' : '') . ($p->isPassedByReference() ? '&' : '') . ($p->isVariadic() ? '...' : '') . '$' . $p->getName();
+    if ($p->isOptional() && !$p->isVariadic() && $p->isDefaultValueAvailable()) {
+        $s .= ' = ' . ($p->isDefaultValueConstant() ? $p->getDefaultValueConstantName() : var_export($p->getDefaultValue(), true));
+    }
+    return $s;
+}
+function fn_sig(ReflectionFunctionAbstract $f): string {
+    return $f->getName() . '(' . implode(', ', array_map('param_sig', $f->getParameters())) . ')'
+        . ($f->hasReturnType() ? ': ' . $f->getReturnType() : '') . ($f->hasTentativeReturnType() ? ': ' . $f->getTentativeReturnType() : '');
+}
+
+$php = escapeshellarg(PHP_BINARY);
+$pass = $fail = 0;
+foreach (glob(__DIR__ . '/../stubs/*.stub.php') as $stub) {
+    $ext = basename($stub, '.stub.php');
+    if ($only && !in_array($ext, $only, true)) continue;
+    $self = escapeshellarg(__FILE__);
+    $a = shell_exec("$php -n $self x --describe stub " . escapeshellarg($stub) . ' 2>&1');
+    $b = shell_exec("$php -n -d extension=" . escapeshellarg($so) . " $self x --describe ext " . escapeshellarg($stub) . ' 2>&1');
+    if ($a === $b && $a !== '') { $pass++; echo "PASS $ext\n"; continue; }
+    $fail++;
+    echo "FAIL $ext\n";
+    $fa = tempnam(sys_get_temp_dir(), 'stub'); $fb = tempnam(sys_get_temp_dir(), 'ext');
+    file_put_contents($fa, $a); file_put_contents($fb, $b);
+    echo shell_exec("diff -u " . escapeshellarg($fa) . ' ' . escapeshellarg($fb) . " | head -30");
+    unlink($fa); unlink($fb);
+}
+echo "stubcheck: $pass passed, $fail failed\n";
+exit($fail ? 1 : 0);

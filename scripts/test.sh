@@ -9,7 +9,7 @@ total_pass=0; total_fail=0
 count() { # suite-name, log file: picks the suite's own "N passed, N failed" line
   local line p f
   line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$2" | tail -1)
-  p=$(echo "$line" | sed -E 's/.*[^0-9]?([0-9]+) passed.*/\1/'); f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+  p=$(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+'); f=$(echo "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
   [ -n "$line" ] || { p=0; f=1; echo "$1: no result line"; }
   total_pass=$((total_pass + p)); total_fail=$((total_fail + f))
 }

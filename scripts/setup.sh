@@ -8,7 +8,7 @@ need=()
 command -v php8.2 >/dev/null || need+=(php8.2-cli)
 command -v php-config >/dev/null || need+=(php8.2-dev)
 [ -e /usr/lib/x86_64-linux-gnu/libclang-14.so.1 ] || ls /usr/lib/llvm-14/lib/libclang*.so* >/dev/null 2>&1 || need+=(libclang1-14)
-[ -d /usr/lib/llvm-14/lib/clang ] || need+=(libclang-common-14-dev)
+ls /usr/lib/llvm-14/lib/clang/*/include/stddef.h >/dev/null 2>&1 || need+=(libclang-common-14-dev)
 if [ "${WITH_BENCH_TOOLS:-0}" = 1 ]; then
   command -v wrk >/dev/null || need+=(wrk)
 fi

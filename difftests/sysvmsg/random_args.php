@@ -3,6 +3,7 @@
 mt_srand(20261127);
 $key = ftok(__FILE__, 'x');
 $q = msg_get_queue($key);
+$__pid = getmypid(); register_shutdown_function(function () use (&$q, $__pid) { if (getmypid() === $__pid && $q instanceof SysvMessageQueue && msg_queue_exists($key)) msg_remove_queue($q); }); // cleanup even on failure
 function rnd_value($depth = 0) {
     switch (mt_rand(0, $depth > 1 ? 8 : 10)) {
         case 0: return null;

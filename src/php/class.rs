@@ -127,6 +127,7 @@ unsafe extern "C" fn get_gc<T: NativeClass>(obj: *mut zend_object, table: *mut *
 }
 
 /// Registers class `T` with the given method table, parent and ZEND_ACC flags.
+/// Returns the class entry, or null if the engine is not ready (startup fails).
 ///
 /// # Safety
 /// Call only from a module's MINIT.
@@ -137,7 +138,10 @@ pub unsafe fn register<T: NativeClass>(
 ) -> *mut zend_class_entry {
     let mut ce: zend_class_entry = std::mem::zeroed();
     let name = T::NAME.to_bytes();
-    let init = ffi::zend_string_init_interned.expect("zend_string_init_interned is set at startup");
+    // The engine sets this hook before any MINIT runs.
+    let Some(init) = ffi::zend_string_init_interned else {
+        return null_mut();
+    };
     ce.name = init(name.as_ptr() as *const _, name.len(), true);
     ce.info.internal.builtin_functions = methods;
     let reg = ffi::zend_register_internal_class_ex(&mut ce, parent);

@@ -79,12 +79,15 @@ fn functions() -> Vec<FnDef> {
 }
 
 fn startup(num: c_int) -> bool {
-    unsafe {
+    let ce = unsafe {
         class::register::<SysvMessageQueue>(
             std::ptr::null(),
             std::ptr::null_mut(),
             ACC_FINAL | ACC_NO_DYNAMIC_PROPERTIES | ACC_NOT_SERIALIZABLE,
-        );
+        )
+    };
+    if ce.is_null() {
+        return false;
     }
     long_constant("MSG_IPC_NOWAIT", PHP_MSG_IPC_NOWAIT, num);
     long_constant("MSG_EAGAIN", libc::EAGAIN as i64, num);

@@ -206,3 +206,118 @@ impl<'a> RefOut<'a> {
         &mut self.r.val
     }
 }
+
+// ---- Added by the sockets group ----
+
+/// The key of a hash bucket: an integer or a (borrowed) zend_string.
+#[derive(Clone, Copy)]
+pub enum Key {
+    Index(u64),
+    Str(*mut zend_string),
+}
+
+/// Visits every element of `ht` in order (ZEND_HASH_FOREACH_KEY_VAL, with
+/// INDIRECT slots followed). `f` returns false to stop early.
+pub fn hash_each(ht: &HashTable, mut f: impl FnMut(Key, &mut zval) -> bool) {
+    unsafe {
+        let n = ht.nNumUsed as usize;
+        if ht.u.flags & ffi::HASH_FLAG_PACKED != 0 {
+            let base = ht.__bindgen_anon_1.arPacked;
+            for i in 0..n {
+                let z = &mut *base.add(i);
+                if z.u1.v.type_ == ffi::IS_UNDEF {
+                    continue;
+                }
+                if !f(Key::Index(i as u64), z) {
+                    return;
+                }
+            }
+        } else {
+            let base = ht.__bindgen_anon_1.arData;
+            for i in 0..n {
+                let b = &mut *base.add(i);
+                let mut z = &mut b.val;
+                if z.u1.v.type_ == ffi::IS_INDIRECT {
+                    z = &mut *z.value.zv;
+                }
+                if z.u1.v.type_ == ffi::IS_UNDEF {
+                    continue;
+                }
+                let k = if b.key.is_null() { Key::Index(b.h) } else { Key::Str(b.key) };
+                if !f(k, z) {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// A new reference to the same value (ZVAL_COPY: refcount incremented).
+pub fn copy(z: &zval) -> zval {
+    z.shallow_clone()
+}
+
+impl Array {
+    /// Inserts under `key` like zend_hash_add / zend_hash_index_update.
+    pub fn insert(&mut self, key: Key, v: zval) {
+        let mut v = std::mem::ManuallyDrop::new(v);
+        unsafe {
+            let r = match key {
+                Key::Index(h) => ffi::zend_hash_index_update(self.0, h, &mut *v),
+                Key::Str(s) => ffi::zend_hash_add(self.0, s, &mut *v),
+            };
+            if r.is_null() {
+                std::mem::ManuallyDrop::drop(&mut v);
+            }
+        }
+    }
+    pub fn len(&self) -> u32 {
+        unsafe { (*self.0).nNumOfElements }
+    }
+}
+
+/// zend_string_alloc(len, 0): an uninitialised engine string of `len` bytes
+/// (the engine's allocator, so memory_limit applies as in native code).
+pub fn str_alloc(len: usize) -> *mut zend_string {
+    let header = std::mem::offset_of!(zend_string, val);
+    unsafe {
+        let p = match header.checked_add(len).and_then(|s| s.checked_add(1 + 7)) {
+            Some(size) => ffi::_emalloc(size & !7),
+            None => ffi::_safe_emalloc(1, len, header + 1),
+        } as *mut zend_string;
+        (*p).gc.refcount = 1;
+        (*p).gc.u.type_info = 6 | (1 << 4); // GC_STRING
+        (*p).h = 0;
+        (*p).len = len;
+        *((*p).val.as_mut_ptr().add(len)) = 0;
+        p
+    }
+}
+
+/// The writable bytes of a string from [`str_alloc`].
+///
+/// # Safety
+/// `s` must be a live, non-shared string.
+pub unsafe fn str_bytes_mut<'a>(s: *mut zend_string) -> &'a mut [u8] {
+    std::slice::from_raw_parts_mut((*s).val.as_mut_ptr() as *mut u8, (*s).len)
+}
+
+/// zend_string_truncate(s, len, 0) + NUL terminator.
+///
+/// # Safety
+/// `s` must come from [`str_alloc`] and `len <= (*s).len`.
+pub unsafe fn str_truncate(s: *mut zend_string, len: usize) -> *mut zend_string {
+    let header = std::mem::offset_of!(zend_string, val);
+    let p = ffi::_erealloc(s as *mut _, (header + len + 1 + 7) & !7) as *mut zend_string;
+    (*p).len = len;
+    *((*p).val.as_mut_ptr().add(len)) = 0;
+    p
+}
+
+/// Frees a string from [`str_alloc`] that was never handed out.
+///
+/// # Safety
+/// `s` must come from [`str_alloc`].
+pub unsafe fn str_free(s: *mut zend_string) {
+    ffi::_efree(s as *mut _);
+}

@@ -1,0 +1,269 @@
+//! Multicast and IPv6 socket options, and sendmsg/recvmsg/cmsg_space.
+
+use super::{set_inet6_addr, set_inet_addr, sock_error, to_long, Socket};
+use crate::php::error::{self, warning, PhpResult};
+use crate::php::{ffi, zv, Args};
+use crate::sys::socket as sys;
+use ext_php_rs::ffi::zval;
+
+/// Result of an option sub-handler: handled (with its bool result), or
+/// "not mine" (fall through to the generic integer case).
+pub enum Sub {
+    Done(bool),
+    Default,
+}
+
+const MCAST_JOIN_GROUP: i32 = 42;
+const MCAST_LEAVE_GROUP: i32 = 45;
+const MCAST_LEAVE_SOURCE_GROUP: i32 = 47;
+
+fn is_mcast(op: i32) -> bool {
+    (MCAST_JOIN_GROUP..=MCAST_LEAVE_SOURCE_GROUP).contains(&op)
+}
+
+/// php_string_to_if_index.
+fn string_to_if_index(name: &[u8]) -> Option<u32> {
+    let c = std::ffi::CString::new(super::cstr(name)).ok()?;
+    let i = unsafe { libc::if_nametoindex(c.as_ptr()) };
+    if i == 0 {
+        warning(&format!("No interface with name \"{}\" could be found", String::from_utf8_lossy(super::cstr(name))));
+        None
+    } else {
+        Some(i)
+    }
+}
+
+/// php_get_if_index_from_zval.
+fn if_index_from_zval(z: &zval) -> Option<u32> {
+    if zv::type_of(z) == ffi::IS_LONG {
+        let l = unsafe { z.value.lval };
+        if l < 0 || l > u32::MAX as i64 {
+            warning(&format!(
+                "The interface index cannot be negative or larger than {}; given {}",
+                u32::MAX,
+                l
+            ));
+            None
+        } else {
+            Some(l as u32)
+        }
+    } else {
+        let s = zval_to_string(z)?;
+        string_to_if_index(&s)
+    }
+}
+
+/// (string) conversion with the engine's warnings; None if it threw.
+fn zval_to_string(z: &zval) -> Option<Vec<u8>> {
+    extern "C" {
+        fn zval_try_get_string_func(op: *mut zval) -> *mut ext_php_rs::ffi::zend_string;
+    }
+    if zv::type_of(z) == ffi::IS_STRING {
+        return Some(unsafe { zv::str_bytes(z.value.str_) }.to_vec());
+    }
+    let s = unsafe { zval_try_get_string_func(z as *const zval as *mut zval) };
+    if s.is_null() {
+        return None;
+    }
+    let v = unsafe { zv::str_bytes(s) }.to_vec();
+    let mut tmp = zv::undef();
+    zv::set_zstr(&mut tmp, s);
+    drop(tmp);
+    Some(v)
+}
+
+/// php_if_index_to_addr4: the first IPv4 address of interface `idx`.
+fn if_index_to_addr4(s: &mut Socket, idx: u32) -> Option<[u8; 4]> {
+    if idx == 0 {
+        return Some([0; 4]);
+    }
+    let mut name = [0 as libc::c_char; libc::IF_NAMESIZE];
+    if unsafe { libc::if_indextoname(idx, name.as_mut_ptr()) }.is_null() {
+        let e = crate::sys::last_errno();
+        sock_error(s, "Error converting interface index to name", e);
+        return None;
+    }
+    let mut ifr: libc::ifreq = unsafe { std::mem::zeroed() };
+    ifr.ifr_name = name;
+    if unsafe { libc::ioctl(s.fd, libc::SIOCGIFADDR, &mut ifr) } == -1 {
+        let e = crate::sys::last_errno();
+        if e == libc::EADDRNOTAVAIL {
+            warning(&format!("The interface with index {idx} has no IPv4 address"));
+            return None;
+        }
+        sock_error(s, "Error converting interface name to IPv4 address", e);
+        return None;
+    }
+    let sin = unsafe { &*(&ifr.ifr_ifru as *const _ as *const libc::sockaddr_in) };
+    Some(sin.sin_addr.s_addr.to_ne_bytes())
+}
+
+/// php_add4_to_if_index: the interface holding IPv4 address `addr`.
+pub fn addr4_to_if_index(s: &mut Socket, addr: [u8; 4]) -> Option<u32> {
+    if addr == [0; 4] {
+        return Some(0);
+    }
+    let mut ifa: *mut libc::ifaddrs = std::ptr::null_mut();
+    if unsafe { libc::getifaddrs(&mut ifa) } != 0 {
+        let e = crate::sys::last_errno();
+        sock_error(s, "Failed obtaining interfaces list", e);
+        return None;
+    }
+    let mut p = ifa;
+    let mut found = None;
+    while !p.is_null() {
+        let i = unsafe { &*p };
+        if !i.ifa_addr.is_null() && unsafe { (*i.ifa_addr).sa_family } as i32 == libc::AF_INET {
+            let sin = unsafe { &*(i.ifa_addr as *const libc::sockaddr_in) };
+            if sin.sin_addr.s_addr.to_ne_bytes() == addr {
+                found = Some(unsafe { libc::if_nametoindex(i.ifa_name) });
+                break;
+            }
+        }
+        p = i.ifa_next;
+    }
+    unsafe { libc::freeifaddrs(ifa) };
+    if found.is_none() {
+        warning(&format!("The interface with IP address {} was not found", sys::ntop4(addr)));
+    }
+    found
+}
+
+/// An address from `ht[key]` in the socket's family (php_get_address_from_array).
+fn address_from_array(s: &mut Socket, ht: &ext_php_rs::ffi::HashTable, key: &str) -> Option<sys::SockAddr> {
+    let Some(v) = zv::hash_find(ht, key) else {
+        warning(&format!("No key \"{key}\" passed in optval"));
+        return None;
+    };
+    let text = zval_to_string(v)?;
+    match s.family {
+        libc::AF_INET => set_inet_addr(s, &text).map(|ip| sys::SockAddr::inet(ip, 0)),
+        libc::AF_INET6 => set_inet6_addr(s, &text).map(|(ip, sc)| sys::SockAddr::inet6(ip, 0, sc)),
+        _ => {
+            warning("IP address used in the context of an unexpected type of socket");
+            None
+        }
+    }
+}
+
+/// php_do_mcast_opt (RFC 3678 API): group_req / group_source_req.
+fn mcast_opt(s: &mut Socket, level: i32, op: i32, val: &zval) -> PhpResult<bool> {
+    let arr = super::to_array(val);
+    let ht = unsafe { &*arr.value.arr };
+    let Some(group) = address_from_array(s, ht, "group") else { return Ok(false) };
+    let source = if op == MCAST_JOIN_GROUP || op == MCAST_LEAVE_GROUP {
+        None
+    } else {
+        let Some(src) = address_from_array(s, ht, "source") else { return Ok(false) };
+        Some(src)
+    };
+    let if_index = match zv::hash_find(ht, "interface") {
+        None => 0,
+        Some(v) => match if_index_from_zval(v) {
+            Some(i) => i,
+            None => return Ok(false),
+        },
+    };
+    let mut buf = Vec::new();
+    // struct group_req { uint32_t gr_interface; (pad) struct sockaddr_storage gr_group; }
+    buf.extend_from_slice(&if_index.to_ne_bytes());
+    buf.extend_from_slice(&[0u8; 4]);
+    let ss = |a: &sys::SockAddr| unsafe {
+        std::slice::from_raw_parts(&a.ss as *const _ as *const u8, std::mem::size_of::<libc::sockaddr_storage>()).to_vec()
+    };
+    buf.extend(ss(&group));
+    if let Some(src) = &source {
+        buf.extend(ss(src));
+    }
+    match sys::setsockopt(s.fd, level, op, &buf) {
+        Ok(()) => Ok(true),
+        Err(e) => {
+            sock_error(s, "Unable to set socket option", e);
+            Ok(false)
+        }
+    }
+}
+
+fn do_set(s: &mut Socket, level: i32, op: i32, b: &[u8]) -> Sub {
+    match sys::setsockopt(s.fd, level, op, b) {
+        Ok(()) => Sub::Done(true),
+        Err(e) => {
+            sock_error(s, "Unable to set socket option", e);
+            Sub::Done(false)
+        }
+    }
+}
+
+/// php_do_setsockopt_ip_mcast.
+pub fn setsockopt_ip_mcast(s: &mut Socket, level: i32, op: i32, val: &zval) -> PhpResult<Sub> {
+    if is_mcast(op) {
+        return Ok(Sub::Done(mcast_opt(s, level, op, val)?));
+    }
+    match op {
+        libc::IP_MULTICAST_IF => {
+            let Some(idx) = if_index_from_zval(val) else { return Ok(Sub::Done(false)) };
+            let Some(addr) = if_index_to_addr4(s, idx) else { return Ok(Sub::Done(false)) };
+            Ok(do_set(s, level, op, &addr))
+        }
+        libc::IP_MULTICAST_LOOP => {
+            let b = unsafe { ffi::zend_is_true(val as *const zval as *mut zval) } != 0;
+            Ok(do_set(s, level, op, &[b as u8]))
+        }
+        libc::IP_MULTICAST_TTL => {
+            let l = to_long(val);
+            if !(0..=255).contains(&l) {
+                return Err(error::argument_value_error(4, "must be between 0 and 255"));
+            }
+            Ok(do_set(s, level, op, &[l as u8]))
+        }
+        _ => Ok(Sub::Default),
+    }
+}
+
+/// php_do_setsockopt_ipv6_mcast + rfc3542.
+pub fn setsockopt_ipv6(s: &mut Socket, level: i32, op: i32, val: &zval) -> PhpResult<Sub> {
+    if is_mcast(op) {
+        return Ok(Sub::Done(mcast_opt(s, level, op, val)?));
+    }
+    match op {
+        libc::IPV6_MULTICAST_IF => {
+            let Some(idx) = if_index_from_zval(val) else { return Ok(Sub::Done(false)) };
+            Ok(do_set(s, level, op, &idx.to_ne_bytes()))
+        }
+        libc::IPV6_MULTICAST_LOOP => {
+            let b = unsafe { ffi::zend_is_true(val as *const zval as *mut zval) } != 0;
+            Ok(do_set(s, level, op, &(b as i32).to_ne_bytes()))
+        }
+        libc::IPV6_MULTICAST_HOPS => {
+            let l = to_long(val);
+            if !(-1..=255).contains(&l) {
+                return Err(error::argument_value_error(4, "must be between -1 and 255"));
+            }
+            Ok(do_set(s, level, op, &(l as i32).to_ne_bytes()))
+        }
+        _ => Ok(Sub::Default),
+    }
+}
+
+/// in6_pktinfo as native returns it: ["addr" => ..., "ifindex" => ...].
+pub fn pktinfo_array(b: &[u8; 20]) -> zval {
+    let mut ip = [0u8; 16];
+    ip.copy_from_slice(&b[..16]);
+    let idx = u32::from_ne_bytes(b[16..20].try_into().unwrap());
+    let mut arr = zv::Array::new(2);
+    arr.set_bytes("addr", sys::ntop6(ip).as_bytes());
+    arr.set_long("ifindex", idx as i64);
+    arr.into_zval()
+}
+
+pub fn socket_sendmsg(a: &Args, rv: &mut zval) -> PhpResult {
+    super::cmsg::sendmsg(a, rv)
+}
+
+pub fn socket_recvmsg(a: &Args, rv: &mut zval) -> PhpResult {
+    super::cmsg::recvmsg(a, rv)
+}
+
+pub fn socket_cmsg_space(a: &Args, rv: &mut zval) -> PhpResult {
+    super::cmsg::cmsg_space(a, rv)
+}

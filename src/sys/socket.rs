@@ -1,0 +1,366 @@
+//! BSD sockets: socket, bind, connect, accept, send/recv, options, poll.
+//!
+//! Each function maps one system call; errors are the raw errno. Addresses
+//! travel as [`SockAddr`] (a `sockaddr_storage` plus its length).
+
+use super::{last_errno, Errno};
+use std::mem::{size_of, zeroed};
+
+extern "C" {
+    fn inet_pton(af: libc::c_int, src: *const libc::c_char, dst: *mut libc::c_void) -> libc::c_int;
+    fn inet_ntop(af: libc::c_int, src: *const libc::c_void, dst: *mut libc::c_char, size: libc::socklen_t) -> *const libc::c_char;
+}
+
+fn check(r: libc::c_int) -> Result<libc::c_int, Errno> {
+    if r < 0 {
+        Err(last_errno())
+    } else {
+        Ok(r)
+    }
+}
+
+fn check_size(r: libc::ssize_t) -> Result<usize, Errno> {
+    if r < 0 {
+        Err(last_errno())
+    } else {
+        Ok(r as usize)
+    }
+}
+
+/// A socket address of any family.
+#[derive(Clone, Copy)]
+pub struct SockAddr {
+    pub ss: libc::sockaddr_storage,
+    pub len: libc::socklen_t,
+}
+
+impl Default for SockAddr {
+    fn default() -> Self {
+        SockAddr { ss: unsafe { zeroed() }, len: size_of::<libc::sockaddr_storage>() as libc::socklen_t }
+    }
+}
+
+impl SockAddr {
+    pub fn family(&self) -> i32 {
+        self.ss.ss_family as i32
+    }
+    fn ptr(&self) -> *const libc::sockaddr {
+        &self.ss as *const _ as *const libc::sockaddr
+    }
+    fn mut_ptr(&mut self) -> *mut libc::sockaddr {
+        &mut self.ss as *mut _ as *mut libc::sockaddr
+    }
+
+    pub fn inet(ip: [u8; 4], port: u16) -> SockAddr {
+        let mut a = SockAddr::default();
+        let sin = unsafe { &mut *(&mut a.ss as *mut _ as *mut libc::sockaddr_in) };
+        sin.sin_family = libc::AF_INET as libc::sa_family_t;
+        sin.sin_port = port.to_be();
+        sin.sin_addr.s_addr = u32::from_ne_bytes(ip);
+        a.len = size_of::<libc::sockaddr_in>() as libc::socklen_t;
+        a
+    }
+
+    pub fn inet6(ip: [u8; 16], port: u16, scope_id: u32) -> SockAddr {
+        let mut a = SockAddr::default();
+        let sin6 = unsafe { &mut *(&mut a.ss as *mut _ as *mut libc::sockaddr_in6) };
+        sin6.sin6_family = libc::AF_INET6 as libc::sa_family_t;
+        sin6.sin6_port = port.to_be();
+        sin6.sin6_addr.s6_addr = ip;
+        sin6.sin6_scope_id = scope_id;
+        a.len = size_of::<libc::sockaddr_in6>() as libc::socklen_t;
+        a
+    }
+
+    /// A Unix address: `path` (at most 107 bytes, not checked here beyond
+    /// truncation), length offsetof(sun_path) + `len_of_path`.
+    pub fn unix(path: &[u8], len_of_path: usize) -> SockAddr {
+        let mut a = SockAddr::default();
+        let sun = unsafe { &mut *(&mut a.ss as *mut _ as *mut libc::sockaddr_un) };
+        sun.sun_family = libc::AF_UNIX as libc::sa_family_t;
+        let n = path.len().min(sun.sun_path.len());
+        for (d, s) in sun.sun_path.iter_mut().zip(&path[..n]) {
+            *d = *s as libc::c_char;
+        }
+        let off = std::mem::offset_of!(libc::sockaddr_un, sun_path);
+        a.len = (off + len_of_path.min(sun.sun_path.len())) as libc::socklen_t;
+        a
+    }
+
+    /// (ip bytes, port) of an AF_INET address.
+    pub fn as_inet(&self) -> ([u8; 4], u16) {
+        let sin = unsafe { &*(&self.ss as *const _ as *const libc::sockaddr_in) };
+        (sin.sin_addr.s_addr.to_ne_bytes(), u16::from_be(sin.sin_port))
+    }
+    /// (ip bytes, port, scope) of an AF_INET6 address.
+    pub fn as_inet6(&self) -> ([u8; 16], u16, u32) {
+        let sin6 = unsafe { &*(&self.ss as *const _ as *const libc::sockaddr_in6) };
+        (sin6.sin6_addr.s6_addr, u16::from_be(sin6.sin6_port), sin6.sin6_scope_id)
+    }
+    /// sun_path up to its first NUL (as C's string functions read it).
+    pub fn unix_path(&self) -> Vec<u8> {
+        let sun = unsafe { &*(&self.ss as *const _ as *const libc::sockaddr_un) };
+        sun.sun_path.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect()
+    }
+
+    /// From a raw sockaddr of `len` bytes (e.g. from getaddrinfo).
+    ///
+    /// # Safety
+    /// `p` must point to `len` readable bytes.
+    pub unsafe fn from_raw(p: *const libc::sockaddr, len: libc::socklen_t) -> SockAddr {
+        let mut a = SockAddr::default();
+        let n = (len as usize).min(size_of::<libc::sockaddr_storage>());
+        std::ptr::copy_nonoverlapping(p as *const u8, &mut a.ss as *mut _ as *mut u8, n);
+        a.len = n as libc::socklen_t;
+        a
+    }
+}
+
+pub fn socket(domain: i32, ty: i32, proto: i32) -> Result<i32, Errno> {
+    check(unsafe { libc::socket(domain, ty, proto) })
+}
+
+pub fn socketpair(domain: i32, ty: i32, proto: i32) -> Result<[i32; 2], Errno> {
+    let mut fds = [-1; 2];
+    check(unsafe { libc::socketpair(domain, ty, proto, fds.as_mut_ptr()) })?;
+    Ok(fds)
+}
+
+pub fn close(fd: i32) {
+    unsafe { libc::close(fd) };
+}
+
+pub fn bind(fd: i32, a: &SockAddr) -> Result<(), Errno> {
+    check(unsafe { libc::bind(fd, a.ptr(), a.len) }).map(|_| ())
+}
+
+pub fn connect(fd: i32, a: &SockAddr) -> Result<(), Errno> {
+    check(unsafe { libc::connect(fd, a.ptr(), a.len) }).map(|_| ())
+}
+
+pub fn listen(fd: i32, backlog: i32) -> Result<(), Errno> {
+    check(unsafe { libc::listen(fd, backlog) }).map(|_| ())
+}
+
+pub fn accept(fd: i32) -> Result<(i32, SockAddr), Errno> {
+    let mut a = SockAddr::default();
+    let nfd = check(unsafe { libc::accept(fd, a.mut_ptr(), &mut a.len) })?;
+    Ok((nfd, a))
+}
+
+pub fn getsockname(fd: i32) -> Result<SockAddr, Errno> {
+    let mut a = SockAddr::default();
+    check(unsafe { libc::getsockname(fd, a.mut_ptr(), &mut a.len) })?;
+    Ok(a)
+}
+
+pub fn getpeername(fd: i32) -> Result<SockAddr, Errno> {
+    let mut a = SockAddr::default();
+    check(unsafe { libc::getpeername(fd, a.mut_ptr(), &mut a.len) })?;
+    Ok(a)
+}
+
+pub fn shutdown(fd: i32, how: i32) -> Result<(), Errno> {
+    check(unsafe { libc::shutdown(fd, how) }).map(|_| ())
+}
+
+pub fn write(fd: i32, b: &[u8]) -> Result<usize, Errno> {
+    check_size(unsafe { libc::write(fd, b.as_ptr() as *const _, b.len()) })
+}
+
+pub fn recv(fd: i32, b: &mut [u8], flags: i32) -> Result<usize, Errno> {
+    check_size(unsafe { libc::recv(fd, b.as_mut_ptr() as *mut _, b.len(), flags) })
+}
+
+pub fn send(fd: i32, b: &[u8], flags: i32) -> Result<usize, Errno> {
+    check_size(unsafe { libc::send(fd, b.as_ptr() as *const _, b.len(), flags) })
+}
+
+/// recvfrom with an address buffer of `family`'s size, as native sizes it.
+pub fn recvfrom(fd: i32, b: &mut [u8], flags: i32, addr_len: usize) -> Result<(usize, SockAddr), Errno> {
+    let mut a = SockAddr::default();
+    a.len = addr_len.min(size_of::<libc::sockaddr_storage>()) as libc::socklen_t;
+    let n = check_size(unsafe { libc::recvfrom(fd, b.as_mut_ptr() as *mut _, b.len(), flags, a.mut_ptr(), &mut a.len) })?;
+    Ok((n, a))
+}
+
+pub fn sendto(fd: i32, b: &[u8], flags: i32, a: &SockAddr) -> Result<usize, Errno> {
+    check_size(unsafe { libc::sendto(fd, b.as_ptr() as *const _, b.len(), flags, a.ptr(), a.len) })
+}
+
+/// getsockopt into `buf`; returns the length the kernel wrote.
+pub fn getsockopt(fd: i32, level: i32, opt: i32, buf: &mut [u8]) -> Result<usize, Errno> {
+    let mut len = buf.len() as libc::socklen_t;
+    check(unsafe { libc::getsockopt(fd, level, opt, buf.as_mut_ptr() as *mut _, &mut len) })?;
+    Ok(len as usize)
+}
+
+pub fn setsockopt(fd: i32, level: i32, opt: i32, buf: &[u8]) -> Result<(), Errno> {
+    check(unsafe { libc::setsockopt(fd, level, opt, buf.as_ptr() as *const _, buf.len() as libc::socklen_t) })
+        .map(|_| ())
+}
+
+pub fn get_flags(fd: i32) -> Result<i32, Errno> {
+    check(unsafe { libc::fcntl(fd, libc::F_GETFL) })
+}
+
+pub fn set_nonblocking(fd: i32, nonblock: bool) -> Result<(), Errno> {
+    let fl = get_flags(fd)?;
+    let new = if nonblock { fl | libc::O_NONBLOCK } else { fl & !libc::O_NONBLOCK };
+    check(unsafe { libc::fcntl(fd, libc::F_SETFL, new) }).map(|_| ())
+}
+
+/// ppoll over `fds` with an optional (sec, nsec) timeout.
+pub fn poll(fds: &mut [libc::pollfd], timeout: Option<(i64, i64)>) -> Result<usize, Errno> {
+    let ts = timeout.map(|(s, ns)| libc::timespec { tv_sec: s as libc::time_t, tv_nsec: ns as libc::c_long });
+    let tp = ts.as_ref().map_or(std::ptr::null(), |t| t as *const libc::timespec);
+    let r = unsafe { libc::ppoll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, tp, std::ptr::null()) };
+    check(r).map(|n| n as usize)
+}
+
+/// inet_pton for AF_INET (4 bytes) — same acceptance as inet_aton for dotted
+/// quads is provided by [`inet_aton`].
+pub fn inet_aton(s: &[u8]) -> Option<[u8; 4]> {
+    let c = std::ffi::CString::new(s).ok()?;
+    let mut a: libc::in_addr = unsafe { zeroed() };
+    extern "C" {
+        fn inet_aton(cp: *const libc::c_char, inp: *mut libc::in_addr) -> libc::c_int;
+    }
+    if unsafe { inet_aton(c.as_ptr(), &mut a) } != 0 {
+        Some(a.s_addr.to_ne_bytes())
+    } else {
+        None
+    }
+}
+
+pub fn inet_pton6(s: &[u8]) -> Option<[u8; 16]> {
+    let c = std::ffi::CString::new(s).ok()?;
+    let mut a = [0u8; 16];
+    if unsafe { inet_pton(libc::AF_INET6, c.as_ptr(), a.as_mut_ptr() as *mut _) } == 1 {
+        Some(a)
+    } else {
+        None
+    }
+}
+
+pub fn inet_pton4(s: &[u8]) -> Option<[u8; 4]> {
+    let c = std::ffi::CString::new(s).ok()?;
+    let mut a = [0u8; 4];
+    if unsafe { inet_pton(libc::AF_INET, c.as_ptr(), a.as_mut_ptr() as *mut _) } == 1 {
+        Some(a)
+    } else {
+        None
+    }
+}
+
+pub fn ntop4(ip: [u8; 4]) -> String {
+    std::net::Ipv4Addr::from(ip).to_string()
+}
+
+/// inet_ntop(AF_INET6) text (glibc's formatting).
+pub fn ntop6(ip: [u8; 16]) -> String {
+    let mut buf = [0 as libc::c_char; 64];
+    let p = unsafe { inet_ntop(libc::AF_INET6, ip.as_ptr() as *const _, buf.as_mut_ptr(), 64) };
+    if p.is_null() {
+        return String::new();
+    }
+    unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) }.to_string_lossy().into_owned()
+}
+
+/// One getaddrinfo result.
+pub struct AddrInfo {
+    pub flags: i32,
+    pub family: i32,
+    pub socktype: i32,
+    pub protocol: i32,
+    pub addr: SockAddr,
+    pub canonname: Option<Vec<u8>>,
+}
+
+/// getaddrinfo; Err is the EAI_* code.
+pub fn getaddrinfo(host: &[u8], service: Option<&[u8]>, hints: (i32, i32, i32, i32)) -> Result<Vec<AddrInfo>, i32> {
+    let h = std::ffi::CString::new(host).map_err(|_| libc::EAI_NONAME)?;
+    let s = match service {
+        Some(s) => Some(std::ffi::CString::new(s).map_err(|_| libc::EAI_NONAME)?),
+        None => None,
+    };
+    let mut hi: libc::addrinfo = unsafe { zeroed() };
+    hi.ai_flags = hints.0;
+    hi.ai_socktype = hints.1;
+    hi.ai_protocol = hints.2;
+    hi.ai_family = hints.3;
+    let mut res: *mut libc::addrinfo = std::ptr::null_mut();
+    let r = unsafe {
+        libc::getaddrinfo(h.as_ptr(), s.as_ref().map_or(std::ptr::null(), |s| s.as_ptr()), &hi, &mut res)
+    };
+    if r != 0 {
+        return Err(r);
+    }
+    let mut out = Vec::new();
+    let mut p = res;
+    while !p.is_null() {
+        let ai = unsafe { &*p };
+        out.push(AddrInfo {
+            flags: ai.ai_flags,
+            family: ai.ai_family,
+            socktype: ai.ai_socktype,
+            protocol: ai.ai_protocol,
+            addr: if ai.ai_addr.is_null() { SockAddr::default() } else { unsafe { SockAddr::from_raw(ai.ai_addr, ai.ai_addrlen) } },
+            canonname: if ai.ai_canonname.is_null() {
+                None
+            } else {
+                Some(unsafe { std::ffi::CStr::from_ptr(ai.ai_canonname) }.to_bytes().to_vec())
+            },
+        });
+        p = ai.ai_next;
+    }
+    unsafe { libc::freeaddrinfo(res) };
+    Ok(out)
+}
+
+/// gethostbyname-like lookup of an IPv4 address (first A record).
+/// Err carries h_errno-style codes: 1 HOST_NOT_FOUND, 2 TRY_AGAIN, 3 NO_RECOVERY, 4 NO_DATA.
+pub fn resolve4(host: &[u8]) -> Result<[u8; 4], i32> {
+    let c = std::ffi::CString::new(host).map_err(|_| 1)?;
+    extern "C" {
+        fn gethostbyname(name: *const libc::c_char) -> *mut libc::hostent;
+        fn __h_errno_location() -> *mut libc::c_int;
+    }
+    let he = unsafe { gethostbyname(c.as_ptr()) };
+    if he.is_null() {
+        return Err(unsafe { *__h_errno_location() });
+    }
+    let he = unsafe { &*he };
+    if he.h_addrtype != libc::AF_INET || he.h_addr_list.is_null() || unsafe { (*he.h_addr_list).is_null() } {
+        return Err(-1);
+    }
+    let mut ip = [0u8; 4];
+    unsafe { std::ptr::copy_nonoverlapping(*he.h_addr_list as *const u8, ip.as_mut_ptr(), 4) };
+    Ok(ip)
+}
+
+/// hstrerror text.
+pub fn hstrerror(code: i32) -> String {
+    extern "C" {
+        fn hstrerror(err: libc::c_int) -> *const libc::c_char;
+    }
+    let p = unsafe { hstrerror(code) };
+    if p.is_null() {
+        return String::new();
+    }
+    unsafe { std::ffi::CStr::from_ptr(p) }.to_string_lossy().into_owned()
+}
+
+/// sendmsg with a prepared msghdr.
+///
+/// # Safety
+/// Every pointer in `msg` must be valid for the call.
+pub unsafe fn sendmsg(fd: i32, msg: &libc::msghdr, flags: i32) -> Result<usize, Errno> {
+    check_size(libc::sendmsg(fd, msg, flags))
+}
+
+/// # Safety
+/// Every pointer in `msg` must be valid for the call.
+pub unsafe fn recvmsg(fd: i32, msg: &mut libc::msghdr, flags: i32) -> Result<usize, Errno> {
+    check_size(libc::recvmsg(fd, msg, flags))
+}

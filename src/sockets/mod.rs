@@ -770,8 +770,11 @@ fn socket_connect(a: &Args, rv: &mut zval) -> PhpResult {
 
 fn socket_strerror(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
-    let e = a.long(0)? as i32;
-    zv::set_bytes(rv, strerror(e).as_bytes());
+    let e = a.long(0)?;
+    if e < i32::MIN as i64 || e > i32::MAX as i64 {
+        return Err(error::argument_value_error(1, "must be between -2147483648 and 2147483647"));
+    }
+    zv::set_bytes(rv, strerror(e as i32).as_bytes());
     Ok(())
 }
 
@@ -1003,7 +1006,10 @@ fn socket_get_option(a: &Args, rv: &mut zval) -> PhpResult {
         // php_do_getsockopt_ipv6_rfc3542: in6_pktinfo as an array.
         let mut b = [0u8; 20];
         match sys::getsockopt(s.fd, lv, op, &mut b) {
-            Err(e) => fail(s, rv, e),
+            Err(e) => {
+                sock_error(s, "unable to get socket option", e);
+                zv::set_bool(rv, false);
+            }
             Ok(_) => *rv = msg::pktinfo_array(&b),
         }
         return Ok(());

@@ -230,6 +230,10 @@ pub fn setsockopt_ipv6(s: &mut Socket, level: i32, op: i32, val: &zval) -> PhpRe
             let Some(idx) = if_index_from_zval(val) else { return Ok(Sub::Done(false)) };
             Ok(do_set(s, level, op, &idx.to_ne_bytes()))
         }
+        libc::IPV6_PKTINFO => {
+            let Some(b) = super::cmsg::pktinfo_from_zval(s, val) else { return Ok(Sub::Done(false)) };
+            Ok(do_set(s, level, op, &b))
+        }
         libc::IPV6_MULTICAST_LOOP => {
             let b = unsafe { ffi::zend_is_true(val as *const zval as *mut zval) } != 0;
             Ok(do_set(s, level, op, &(b as i32).to_ne_bytes()))

@@ -326,12 +326,6 @@ fn cstr(b: &[u8]) -> &[u8] {
     }
 }
 
-fn h_errno() -> i32 {
-    extern "C" {
-        fn __h_errno_location() -> *mut libc::c_int;
-    }
-    unsafe { *__h_errno_location() }
-}
 
 /// php_set_inet_addr: dotted quad or host name (gethostbyname).
 fn set_inet_addr(s: &mut Socket, addr: &[u8]) -> Option<[u8; 4]> {
@@ -341,7 +335,7 @@ fn set_inet_addr(s: &mut Socket, addr: &[u8]) -> Option<[u8; 4]> {
     }
     match sys::resolve4(addr) {
         Ok(ip) => Some(ip),
-        Err(-1) => {
+        Err(sys::NOT_INET) => {
             warning("Host lookup failed: Non AF_INET domain returned on AF_INET socket");
             None
         }
@@ -359,7 +353,7 @@ fn set_inet6_addr(s: &mut Socket, addr: &[u8]) -> Option<([u8; 16], u32)> {
     let ip = match sys::inet_pton6(addr) {
         Some(ip) => ip,
         None => {
-            let flags = libc::AI_V4MAPPED | libc::AI_ADDRCONFIG;
+            let flags = 0;
             match sys::getaddrinfo(addr, None, (flags, 0, 0, libc::AF_INET6)) {
                 Ok(list) if !list.is_empty() => {
                     let first = &list[0];
@@ -372,7 +366,7 @@ fn set_inet6_addr(s: &mut Socket, addr: &[u8]) -> Option<([u8; 16], u32)> {
                     first.addr.as_inet6().0
                 }
                 _ => {
-                    sock_error(s, "Host lookup failed", -10000 - h_errno());
+                    sock_error(s, "Host lookup failed", -10000 - sys::h_errno());
                     return None;
                 }
             }
@@ -647,6 +641,11 @@ fn php_read(fd: i32, buf: &mut [u8], flags: i32) -> Result<usize, i32> {
         }
         if err != 0 && err != libc::ESPIPE && err != libc::EAGAIN {
             return Err(err);
+        }
+        if err == libc::EAGAIN && nonblock {
+            // Native spins here (100% CPU) until data arrives; return
+            // what we have instead, like a non-blocking read should.
+            return if n == 0 { Err(libc::EAGAIN) } else { Ok(n) };
         }
         if t >= maxlen {
             break;

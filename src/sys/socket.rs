@@ -318,25 +318,37 @@ pub fn getaddrinfo(host: &[u8], service: Option<&[u8]>, hints: (i32, i32, i32, i
     Ok(out)
 }
 
-/// gethostbyname-like lookup of an IPv4 address (first A record).
-/// Err carries h_errno-style codes: 1 HOST_NOT_FOUND, 2 TRY_AGAIN, 3 NO_RECOVERY, 4 NO_DATA.
+/// PHP's own php_network_gethostbyname (gethostbyname_r underneath), so the
+/// global h_errno is left exactly as native code leaves it. Err carries the
+/// global h_errno after the call (what native reports), or NOT_INET when the
+/// result is not an IPv4 host ([`NOT_INET`]).
 pub fn resolve4(host: &[u8]) -> Result<[u8; 4], i32> {
-    let c = std::ffi::CString::new(host).map_err(|_| 1)?;
+    let c = std::ffi::CString::new(host).map_err(|_| h_errno())?;
     extern "C" {
-        fn gethostbyname(name: *const libc::c_char) -> *mut libc::hostent;
-        fn __h_errno_location() -> *mut libc::c_int;
+        fn php_network_gethostbyname(name: *const libc::c_char) -> *mut libc::hostent;
     }
-    let he = unsafe { gethostbyname(c.as_ptr()) };
+    let he = unsafe { php_network_gethostbyname(c.as_ptr()) };
     if he.is_null() {
-        return Err(unsafe { *__h_errno_location() });
+        return Err(h_errno());
     }
     let he = unsafe { &*he };
     if he.h_addrtype != libc::AF_INET || he.h_addr_list.is_null() || unsafe { (*he.h_addr_list).is_null() } {
-        return Err(-1);
+        return Err(NOT_INET);
     }
     let mut ip = [0u8; 4];
     unsafe { std::ptr::copy_nonoverlapping(*he.h_addr_list as *const u8, ip.as_mut_ptr(), 4) };
     Ok(ip)
+}
+
+/// resolve4's error for a host that is not IPv4.
+pub const NOT_INET: i32 = i32::MIN;
+
+/// The global resolver error (h_errno).
+pub fn h_errno() -> i32 {
+    extern "C" {
+        fn __h_errno_location() -> *mut libc::c_int;
+    }
+    unsafe { *__h_errno_location() }
 }
 
 /// hstrerror text.

@@ -50,7 +50,7 @@ var_dump(socket_read($conn, 100, PHP_NORMAL_READ));
 var_dump(socket_read($conn, 100, PHP_NORMAL_READ));
 var_dump(socket_read($conn, 100, PHP_NORMAL_READ));
 var_dump(socket_read($conn, 3, PHP_NORMAL_READ));
-var_dump(socket_recv($conn, $buf, 6, MSG_PEEK), $buf);
+var_dump(socket_recv($conn, $buf, 6, MSG_PEEK | MSG_WAITALL), $buf);
 var_dump(socket_recv($conn, $buf, 6, MSG_WAITALL), $buf);
 $data = '';
 while (($r = socket_read($conn, 8192)) !== false && $r !== '') $data .= $r;

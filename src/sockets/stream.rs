@@ -8,6 +8,7 @@ use crate::sys::socket as sys;
 use ext_php_rs::ffi::{php_stream, zval};
 use std::os::raw::c_int;
 
+const PHP_STREAM_AS_FD: c_int = 1;
 const PHP_STREAM_AS_SOCKETD: c_int = 2;
 const PHP_STREAM_OPTION_READ_BUFFER: c_int = 2;
 const PHP_STREAM_BUFFER_NONE: c_int = 0;
@@ -60,9 +61,26 @@ pub fn socket_import_stream(a: &Args, rv: &mut zval) -> PhpResult {
         return Err(Thrown);
     }
     let mut fd: c_int = -1;
-    if unsafe { ffi::_php_stream_cast(stream, PHP_STREAM_AS_SOCKETD, &mut fd as *mut c_int as *mut *mut _, 1) } != 0 {
-        zv::set_bool(rv, false);
-        return Ok(());
+    let cast = |as_: c_int, fd: &mut c_int, report: c_int| unsafe {
+        ffi::_php_stream_cast(stream, as_, fd as *mut c_int as *mut *mut _, report) == 0
+    };
+    if !cast(PHP_STREAM_AS_SOCKETD, &mut fd, 0) {
+        // A plain (STDIO) stream around a socket, e.g. one received through
+        // SCM_RIGHTS: native refuses it; its descriptor is a socket, so use it.
+        let mut plain: c_int = -1;
+        let is_sock = cast(PHP_STREAM_AS_FD, &mut plain, 0) && {
+            let mut st: libc::stat = unsafe { std::mem::zeroed() };
+            let r = unsafe { libc::fstat(plain, &mut st) };
+            r == 0 && (st.st_mode & libc::S_IFMT) == libc::S_IFSOCK
+        };
+        if is_sock {
+            fd = plain;
+        } else {
+            // Not a socket: native's warning.
+            cast(PHP_STREAM_AS_SOCKETD, &mut fd, 1);
+            zv::set_bool(rv, false);
+            return Ok(());
+        }
     }
     let s = new_socket(rv, -1, libc::AF_UNSPEC);
     if !import_fd(fd, s) {

@@ -353,7 +353,7 @@ fn set_inet6_addr(s: &mut Socket, addr: &[u8]) -> Option<([u8; 16], u32)> {
     let ip = match sys::inet_pton6(addr) {
         Some(ip) => ip,
         None => {
-            let flags = 0;
+            let flags = libc::AI_V4MAPPED | libc::AI_ADDRCONFIG;
             match sys::getaddrinfo(addr, None, (flags, 0, 0, libc::AF_INET6)) {
                 Ok(list) if !list.is_empty() => {
                     let first = &list[0];

@@ -1308,10 +1308,33 @@ fn socket_select(a: &Args, rv: &mut zval) -> PhpResult {
     let sets = [a.array_or_null(0)?, a.array_or_null(1)?, a.array_or_null(2)?];
     let sec = a.long_or_null(3)?;
     let usec = a.long_or(4, 0)?;
-    let sce = Socket::ce();
-    // fd -> index into pfds; the read/write/except wishes are merged per fd.
+    // The read/write/except wishes are merged per fd.
     let mut pfds: Vec<libc::pollfd> = Vec::new();
-    let mut idx: std::collections::HashMap<i32, usize> = std::collections::HashMap::new();
+    // fd -> 1 + index into pfds (0: not seen), reused between calls.
+    let mut idx = SELECT_INDEX.with(|c| std::mem::take(&mut *c.borrow_mut()));
+    let r = select_inner(a, rv, sets, sec, usec, &mut pfds, &mut idx);
+    for p in &pfds {
+        idx[p.fd as usize] = 0;
+    }
+    SELECT_INDEX.with(|c| *c.borrow_mut() = idx);
+    r
+}
+
+thread_local! {
+    static SELECT_INDEX: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+#[allow(clippy::too_many_arguments)]
+fn select_inner(
+    a: &Args,
+    rv: &mut zval,
+    sets: [Option<&ext_php_rs::ffi::HashTable>; 3],
+    sec: Option<i64>,
+    usec: i64,
+    pfds: &mut Vec<libc::pollfd>,
+    idx: &mut Vec<u32>,
+) -> PhpResult {
+    let sce = Socket::ce();
     let mut nonempty = 0;
     for (n, set) in sets.iter().enumerate() {
         let Some(ht) = set else { continue };
@@ -1335,11 +1358,15 @@ fn socket_select(a: &Args, rv: &mut zval) -> PhpResult {
                 1 => libc::POLLOUT,
                 _ => libc::POLLPRI,
             };
-            let i = *idx.entry(s.fd).or_insert_with(|| {
+            let fd = s.fd as usize;
+            if idx.len() <= fd {
+                idx.resize(fd + 1, 0);
+            }
+            if idx[fd] == 0 {
                 pfds.push(libc::pollfd { fd: s.fd, events: 0, revents: 0 });
-                pfds.len() - 1
-            });
-            pfds[i].events |= ev;
+                idx[fd] = pfds.len() as u32;
+            }
+            pfds[idx[fd] as usize - 1].events |= ev;
             count += 1;
             true
         });
@@ -1365,43 +1392,52 @@ fn socket_select(a: &Args, rv: &mut zval) -> PhpResult {
             return Ok(());
         }
     }
-    if let Err(e) = sys::poll(&mut pfds, timeout) {
+    // select(2) like native while every fd fits in an fd_set; poll(2) beyond
+    // FD_SETSIZE, where native gives up.
+    let small = pfds.iter().all(|p| (p.fd as usize) < libc::FD_SETSIZE);
+    let r = if small { sys::select(pfds, timeout.map(|(s, ns)| (s, ns / 1000))) } else { sys::poll(pfds, timeout) };
+    if let Err(e) = r {
         set_last_error(e);
         warning(&format!("Unable to select [{e}]: {}", strerror(e)));
         zv::set_bool(rv, false);
         return Ok(());
     }
     // select(2) semantics: readable on data/EOF/error, writable on
-    // space/error, exceptional on priority data.
-    let ready = |fd: i32, set: usize| -> bool {
-        let p = &pfds[idx[&fd]];
+    // space/error, exceptional on priority data. The answer for each fd
+    // goes into its idx slot as bits 0..2 (bit 8 keeps the slot non-zero).
+    let mut per_set = [0i64; 3];
+    for p in pfds.iter() {
         let r = p.revents;
-        match set {
-            0 => p.events & libc::POLLIN != 0 && r & (libc::POLLIN | libc::POLLHUP | libc::POLLERR) != 0,
-            1 => p.events & libc::POLLOUT != 0 && r & (libc::POLLOUT | libc::POLLERR) != 0,
-            _ => p.events & libc::POLLPRI != 0 && r & libc::POLLPRI != 0,
+        let mut bits = 0x100u32;
+        if p.events & libc::POLLIN != 0 && r & (libc::POLLIN | libc::POLLHUP | libc::POLLERR) != 0 {
+            bits |= 1;
+            per_set[0] += 1;
         }
-    };
-    let mut total = 0i64;
-    for p in &pfds {
-        let fd = p.fd;
-        for set in 0..3 {
-            if ready(fd, set) {
-                total += 1;
-            }
+        if p.events & libc::POLLOUT != 0 && r & (libc::POLLOUT | libc::POLLERR) != 0 {
+            bits |= 2;
+            per_set[1] += 1;
         }
+        if p.events & libc::POLLPRI != 0 && r & libc::POLLPRI != 0 {
+            bits |= 4;
+            per_set[2] += 1;
+        }
+        idx[p.fd as usize] = bits;
     }
+    let total = per_set.iter().sum::<i64>();
     for n in 0..3u32 {
         let Some(ht) = sets[n as usize] else { continue };
         let mut out = zv::Array::new(0);
-        zv::hash_each(ht, |k, el| {
-            let d = unsafe { zv::deref_mut(el) };
-            let s = unsafe { class::data_of::<Socket>(d.value.obj) };
-            if ready(s.fd, n as usize) {
-                out.insert(k, zv::copy(d));
-            }
-            true
-        });
+        if per_set[n as usize] > 0 {
+            let bit = 1u32 << n;
+            zv::hash_each(ht, |k, el| {
+                let d = unsafe { zv::deref_mut(el) };
+                let s = unsafe { class::data_of::<Socket>(d.value.obj) };
+                if idx[s.fd as usize] & bit != 0 {
+                    out.insert(k, zv::copy(d));
+                }
+                true
+            });
+        }
         if let Some(mut o) = a.out(n) {
             o.set_zval(out.into_zval());
         } else {

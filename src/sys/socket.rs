@@ -376,3 +376,48 @@ pub unsafe fn sendmsg(fd: i32, msg: &libc::msghdr, flags: i32) -> Result<usize, 
 pub unsafe fn recvmsg(fd: i32, msg: &mut libc::msghdr, flags: i32) -> Result<usize, Errno> {
     check_size(libc::recvmsg(fd, msg, flags))
 }
+
+/// select(2) over `fds` (all below FD_SETSIZE): the wishes in `events`
+/// (POLLIN/POLLOUT/POLLPRI for the read/write/except sets) and the answers
+/// written back to `revents` the same way, so callers can treat both
+/// [`poll`] and this alike. `timeout` is (sec, usec).
+pub fn select(fds: &mut [libc::pollfd], timeout: Option<(i64, i64)>) -> Result<usize, Errno> {
+    let mut sets: [libc::fd_set; 3] = unsafe { zeroed() };
+    let mut max = -1;
+    for p in fds.iter() {
+        debug_assert!((p.fd as usize) < libc::FD_SETSIZE);
+        // SAFETY: fd is below FD_SETSIZE (checked by the caller).
+        unsafe {
+            if p.events & libc::POLLIN != 0 {
+                libc::FD_SET(p.fd, &mut sets[0]);
+            }
+            if p.events & libc::POLLOUT != 0 {
+                libc::FD_SET(p.fd, &mut sets[1]);
+            }
+            if p.events & libc::POLLPRI != 0 {
+                libc::FD_SET(p.fd, &mut sets[2]);
+            }
+        }
+        max = max.max(p.fd);
+    }
+    let mut tv = timeout.map(|(s, u)| libc::timeval { tv_sec: s as libc::time_t, tv_usec: u as libc::suseconds_t });
+    let tp = tv.as_mut().map_or(std::ptr::null_mut(), |t| t as *mut libc::timeval);
+    let [r, w, e] = &mut sets;
+    let n = check(unsafe { libc::select(max + 1, r, w, e, tp) })?;
+    for p in fds.iter_mut() {
+        let mut rev = 0;
+        unsafe {
+            if libc::FD_ISSET(p.fd, r) {
+                rev |= libc::POLLIN;
+            }
+            if libc::FD_ISSET(p.fd, w) {
+                rev |= libc::POLLOUT;
+            }
+            if libc::FD_ISSET(p.fd, e) {
+                rev |= libc::POLLPRI;
+            }
+        }
+        p.revents = rev;
+    }
+    Ok(n as usize)
+}

@@ -321,3 +321,19 @@ pub unsafe fn str_truncate(s: *mut zend_string, len: usize) -> *mut zend_string 
 pub unsafe fn str_free(s: *mut zend_string) {
     ffi::_efree(s as *mut _);
 }
+
+/// The elements of `ht` as new references (ZVAL_COPY), with string keys
+/// copied: safe to use while user code (a __toString, an error handler)
+/// changes or frees the array.
+pub fn snapshot(ht: &HashTable) -> Vec<(Option<Vec<u8>>, zval)> {
+    let mut v = Vec::with_capacity(ht.nNumOfElements as usize);
+    hash_each(ht, |k, z| {
+        let key = match k {
+            Key::Str(s) => Some(unsafe { str_bytes(s) }.to_vec()),
+            Key::Index(_) => None,
+        };
+        v.push((key, copy(unsafe { deref_mut(z) })));
+        true
+    });
+    v
+}

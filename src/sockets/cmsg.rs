@@ -166,8 +166,8 @@ fn with_key<T>(ctx: &mut Ctx, ht: &HashTable, key: &str, required: bool, f: impl
         }
         Some(v) => {
             ctx.path.push(key.to_string());
-            let v = unsafe { zv::deref_mut(v) };
-            let r = f(ctx, v);
+            let v = zv::copy(unsafe { zv::deref_mut(v) });
+            let r = f(ctx, &v);
             ctx.path.pop();
             if ctx.ok() {
                 Some(r)
@@ -352,23 +352,19 @@ fn write_cmsg_data(ctx: &mut Ctx, level: i32, ty: i32, data: &zval) -> Option<Ve
             let mut out = Vec::new();
             let mut i = 1;
             let mut failed = false;
-            zv::hash_each(ht, |_, v| {
-                let v = unsafe { zv::deref_mut(v) };
+            for (_, v) in zv::snapshot(ht) {
                 ctx.path.push(format!("element #{i}"));
-                let fd = fd_of_value(ctx, v);
+                let fd = fd_of_value(ctx, &v);
                 ctx.path.pop();
                 i += 1;
                 match fd {
-                    Some(fd) => {
-                        out.extend_from_slice(&fd.to_ne_bytes());
-                        true
-                    }
+                    Some(fd) => out.extend_from_slice(&fd.to_ne_bytes()),
                     None => {
                         failed = true;
-                        false
+                        break;
                     }
                 }
-            });
+            }
             (!failed).then_some(out)
         }
         (libc::SOL_SOCKET, libc::SCM_CREDENTIALS) => {
@@ -452,19 +448,15 @@ pub fn sendmsg(a: &Args, rv: &mut zval) -> PhpResult {
             return None;
         };
         let mut ok = true;
-        zv::hash_each(ht, |_, el| {
-            let el = unsafe { zv::deref_mut(el) };
-            match zval_string(el) {
-                Some(b) => {
-                    iov_bufs.push(b);
-                    true
-                }
+        for (_, el) in zv::snapshot(ht) {
+            match zval_string(&el) {
+                Some(b) => iov_bufs.push(b),
                 None => {
                     ok = false;
-                    false
+                    break;
                 }
             }
-        });
+        }
         ok.then_some(())
     });
     if iov_ok.is_none() || error::has_exception() {
@@ -479,17 +471,16 @@ pub fn sendmsg(a: &Args, rv: &mut zval) -> PhpResult {
         };
         let mut i = 0;
         let mut ok = true;
-        zv::hash_each(ht, |_, el| {
-            let el = unsafe { zv::deref_mut(el) };
+        for (_, el) in zv::snapshot(ht) {
             ctx.path.push(format!("element #{i}"));
             i += 1;
-            let r = write_control_elem(ctx, el, &mut control);
+            let r = write_control_elem(ctx, &el, &mut control);
             ctx.path.pop();
             if r.is_none() {
                 ok = false;
+                break;
             }
-            ok
-        });
+        }
         ok.then_some(())
     });
     if ctl_ok.is_none() || !ctx.ok() {

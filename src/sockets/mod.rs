@@ -1425,14 +1425,28 @@ fn select_inner(
     }
     let total = per_set.iter().sum::<i64>();
     for n in 0..3u32 {
-        let Some(ht) = sets[n as usize] else { continue };
+        if sets[n as usize].is_none() {
+            continue;
+        }
+        // Re-read the argument: the same array may be passed twice by
+        // reference, and writing an earlier set replaced it (native reads
+        // the new value too).
+        let cur = a.zval(n);
+        if zv::type_of(cur) != ffi::IS_ARRAY {
+            continue;
+        }
+        let ht = unsafe { &*cur.value.arr };
         let mut out = zv::Array::new(0);
         if per_set[n as usize] > 0 {
             let bit = 1u32 << n;
             zv::hash_each(ht, |k, el| {
                 let d = unsafe { zv::deref_mut(el) };
+                if zv::type_of(d) != ffi::IS_OBJECT || unsafe { (*d.value.obj).ce } != sce {
+                    return true;
+                }
                 let s = unsafe { class::data_of::<Socket>(d.value.obj) };
-                if idx[s.fd as usize] & bit != 0 {
+                let fd = s.fd as usize;
+                if s.fd >= 0 && fd < idx.len() && idx[fd] & bit != 0 {
                     out.insert(k, zv::copy(d));
                 }
                 true
@@ -1459,23 +1473,21 @@ fn socket_addrinfo_lookup(a: &Args, rv: &mut zval) -> PhpResult {
         let ht = a.array(2)?;
         if unsafe { ht.u.flags } & ffi::HASH_FLAG_PACKED == 0 {
             let mut bad = false;
-            zv::hash_each(ht, |k, v| {
-                if let zv::Key::Str(s) = k {
-                    let key = unsafe { zv::str_bytes(s) };
-                    let val = zv::get_long(v) as i32;
-                    match key {
+            for (k, mut v) in zv::snapshot(ht) {
+                if let Some(key) = k {
+                    let val = zv::get_long(&mut v) as i32;
+                    match &key[..] {
                         b"ai_flags" => hints.0 = val,
                         b"ai_socktype" => hints.1 = val,
                         b"ai_protocol" => hints.2 = val,
                         b"ai_family" => hints.3 = val,
                         _ => {
                             bad = true;
-                            return false;
+                            break;
                         }
                     }
                 }
-                true
-            });
+            }
             if bad {
                 return Err(error::argument_value_error(
                     3,

@@ -45,10 +45,15 @@ timeout 60 php -n $CLIENT_EXT -r '
   $port = '$PORT'; $n = '$N';
   // Wait (at most 10 s) for the server to listen.
   $deadline = microtime(true) + 10;
+  // (abortive closes everywhere: no TIME_WAIT may keep the seed port busy)
   while (true) {
-    $c = @stream_socket_client("tcp://127.0.0.1:$port", $no, $str, 1);
-    if ($c) { fclose($c); break; }
-    if (microtime(true) > $deadline) { echo "server never listened on $port: $str\n"; exit(1); }
+    $c = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);
+    socket_set_option($c, SOL_SOCKET, SO_LINGER, ["l_onoff" => 1, "l_linger" => 0]);
+    $up = @socket_connect($c, "127.0.0.1", $port);
+    if ($up) { socket_set_option($c, SOL_SOCKET, SO_RCVTIMEO, ["sec" => 5, "usec" => 0]); while (($r = socket_read($c, 64)) !== false && $r !== "") {} }
+    socket_close($c);
+    if ($up) break;
+    if (microtime(true) > $deadline) { echo "server never listened on $port\n"; exit(1); }
     usleep(50000);
   }
   $ok = 0;

@@ -1169,42 +1169,6 @@ fn socket_set_option(a: &Args, rv: &mut zval) -> PhpResult {
         libc::SO_BINDTODEVICE => {
             buf = if zv::type_of(val) == ffi::IS_STRING { unsafe { zv::str_bytes(val.value.str_) }.to_vec() } else { Vec::new() };
         }
-        51 /* SO_ATTACH_REUSEPORT_CBPF */ => {
-            let k = to_long(val);
-            if k == 0 {
-                match sys::setsockopt(s.fd, lv, 27 /* SO_DETACH_BPF */, &1i32.to_ne_bytes()) {
-                    Ok(()) => zv::set_bool(rv, true),
-                    Err(e) => sock_error(s, "Unable to set socket option", e),
-                }
-                return Ok(());
-            }
-            let k = k as u32;
-            if k != 36 /* SKF_AD_CPU */ && k != 24 /* SKF_AD_QUEUE */ {
-                warning("Unsupported CBPF filter");
-                return Ok(());
-            }
-            // struct sock_filter { u16 code; u8 jt; u8 jf; u32 k; } x2
-            let mut prog = [0u8; 16];
-            let code0: u16 = 0x00 | 0x00 | 0x20; // BPF_LD|BPF_W|BPF_ABS
-            prog[0..2].copy_from_slice(&code0.to_ne_bytes());
-            prog[4..8].copy_from_slice(&((-4096i32 as u32).wrapping_add(k)).to_ne_bytes());
-            let code1: u16 = 0x06 | 0x10; // BPF_RET|BPF_A
-            prog[8..10].copy_from_slice(&code1.to_ne_bytes());
-            #[repr(C)]
-            struct Fprog {
-                len: u16,
-                filter: *const u8,
-            }
-            let fp = Fprog { len: 2, filter: prog.as_ptr() };
-            let bytes = unsafe {
-                std::slice::from_raw_parts(&fp as *const Fprog as *const u8, std::mem::size_of::<Fprog>())
-            };
-            match sys::setsockopt(s.fd, lv, op, bytes) {
-                Ok(()) => zv::set_bool(rv, true),
-                Err(e) => sock_error(s, "Unable to set socket option", e),
-            }
-            return Ok(());
-        }
         _ => {
             let v = to_long(val) as i32;
             buf = v.to_ne_bytes().to_vec();

@@ -38,11 +38,7 @@ fn if_index_from_zval(z: &zval) -> Option<u32> {
     if zv::type_of(z) == ffi::IS_LONG {
         let l = unsafe { z.value.lval };
         if l < 0 || l > u32::MAX as i64 {
-            warning(&format!(
-                "The interface index cannot be negative or larger than {}; given {}",
-                u32::MAX,
-                l
-            ));
+            error::value_error("Index must be between 0 and 4294967295");
             None
         } else {
             Some(l as u32)
@@ -77,21 +73,17 @@ fn if_index_to_addr4(s: &mut Socket, idx: u32) -> Option<[u8; 4]> {
     if idx == 0 {
         return Some([0; 4]);
     }
-    let mut name = [0 as libc::c_char; libc::IF_NAMESIZE];
-    if unsafe { libc::if_indextoname(idx, name.as_mut_ptr()) }.is_null() {
+    // SIOCGIFNAME then SIOCGIFADDR on the socket, as native does.
+    let mut ifr: libc::ifreq = unsafe { std::mem::zeroed() };
+    ifr.ifr_ifru.ifru_ifindex = idx as i32;
+    if unsafe { libc::ioctl(s.fd, libc::SIOCGIFNAME, &mut ifr) } == -1 {
         let e = crate::sys::last_errno();
-        sock_error(s, "Error converting interface index to name", e);
+        warning(&format!("Failed obtaining address for interface {idx}: error {e}"));
         return None;
     }
-    let mut ifr: libc::ifreq = unsafe { std::mem::zeroed() };
-    ifr.ifr_name = name;
     if unsafe { libc::ioctl(s.fd, libc::SIOCGIFADDR, &mut ifr) } == -1 {
         let e = crate::sys::last_errno();
-        if e == libc::EADDRNOTAVAIL {
-            warning(&format!("The interface with index {idx} has no IPv4 address"));
-            return None;
-        }
-        sock_error(s, "Error converting interface name to IPv4 address", e);
+        warning(&format!("Failed obtaining address for interface {idx}: error {e}"));
         return None;
     }
     let sin = unsafe { &*(&ifr.ifr_ifru as *const _ as *const libc::sockaddr_in) };
@@ -132,7 +124,7 @@ pub fn addr4_to_if_index(s: &mut Socket, addr: [u8; 4]) -> Option<u32> {
 /// An address from `ht[key]` in the socket's family (php_get_address_from_array).
 fn address_from_array(s: &mut Socket, ht: &ext_php_rs::ffi::HashTable, key: &str) -> Option<sys::SockAddr> {
     let Some(v) = zv::hash_find(ht, key) else {
-        warning(&format!("No key \"{key}\" passed in optval"));
+        error::value_error(&format!("No key \"{key}\" passed in optval"));
         return None;
     };
     let text = zval_to_string(v)?;

@@ -558,9 +558,11 @@ fn read_name(sa: &SockAddr) -> zval {
     arr.into_zval()
 }
 
-fn read_control(buf: &[u8]) -> zval {
+/// The control array; Err(message) for a cmsghdr PHP has no reader for.
+fn read_control(buf: &[u8]) -> Result<zval, String> {
     let mut arr = zv::Array::new(1);
     let mut off = 0usize;
+    let mut i = 0;
     while off + 16 <= buf.len() {
         let len = u64::from_ne_bytes(buf[off..off + 8].try_into().unwrap()) as usize;
         let level = i32::from_ne_bytes(buf[off + 8..off + 12].try_into().unwrap());
@@ -569,6 +571,13 @@ fn read_control(buf: &[u8]) -> zval {
             break;
         }
         let data = &buf[off + 16..off + len];
+        i += 1;
+        if anc_entry(level, ty).is_none() {
+            drop(arr.into_zval());
+            return Err(format!(
+                "error converting native data (path: msghdr > control > element #{i} > data): cmsghdr with level {level} and type {ty} not supported"
+            ));
+        }
         let mut e = zv::Array::new(3);
         e.set_long("level", level as i64);
         e.set_long("type", ty as i64);
@@ -602,7 +611,7 @@ fn read_control(buf: &[u8]) -> zval {
         arr.push(e.into_zval());
         off += cmsg_align(len);
     }
-    arr.into_zval()
+    Ok(arr.into_zval())
 }
 
 pub fn recvmsg(a: &Args, rv: &mut zval) -> PhpResult {
@@ -679,7 +688,19 @@ pub fn recvmsg(a: &Args, rv: &mut zval) -> PhpResult {
                 zv::set_null(&mut z);
                 out.set("name", z);
             }
-            out.set("control", read_control(&control[..hdr.msg_controllen.min(control.len())]));
+            let ctl = match read_control(&control[..hdr.msg_controllen.min(control.len())]) {
+                Ok(z) => z,
+                Err(msg) => {
+                    drop(out.into_zval());
+                    warning(&msg);
+                    if let Some(mut o) = a.out(1) {
+                        o.set_bool(false);
+                    }
+                    zv::set_long(rv, n as i64);
+                    return Ok(());
+                }
+            };
+            out.set("control", ctl);
             let mut iovs = zv::Array::new(1);
             if n > 0 {
                 let mut z = zv::undef();

@@ -102,3 +102,8 @@ pub fn wrong_param_count() -> Thrown {
     unsafe { ffi::zend_wrong_param_count() };
     Thrown
 }
+
+/// `func(): Argument #n ($name) <msg>` as an Error (e.g. "has already been closed").
+pub fn argument_error_plain(arg_num: u32, msg: &str) -> Thrown {
+    argument_error(unsafe { zend_ce_error }, arg_num, msg)
+}

@@ -337,3 +337,109 @@ pub fn snapshot(ht: &HashTable) -> Vec<(Option<Vec<u8>>, zval)> {
     });
     v
 }
+
+/// The array behind an IS_ARRAY zval.
+pub fn as_array(z: &zval) -> Option<&HashTable> {
+    if type_of(z) == ffi::IS_ARRAY {
+        Some(unsafe { &*z.value.arr })
+    } else {
+        None
+    }
+}
+
+/// Whether an array is packed (a list without string keys).
+pub fn is_packed(ht: &HashTable) -> bool {
+    let flags = unsafe { ht.u.flags };
+    flags & ffi::HASH_FLAG_PACKED != 0
+}
+
+/// The class of an object zval.
+pub fn object_ce(z: &zval) -> Option<*mut ext_php_rs::ffi::zend_class_entry> {
+    if type_of(z) == ffi::IS_OBJECT {
+        Some(unsafe { (*z.value.obj).ce })
+    } else {
+        None
+    }
+}
+
+/// The integer of an IS_LONG zval.
+pub fn long_of(z: &zval) -> Option<i64> {
+    (type_of(z) == ffi::IS_LONG).then(|| unsafe { z.value.lval })
+}
+
+/// The bytes of an IS_STRING zval.
+pub fn string_of(z: &zval) -> Option<&[u8]> {
+    (type_of(z) == ffi::IS_STRING).then(|| unsafe { str_bytes(z.value.str_) })
+}
+
+/// convert_to_long on a copy: the engine's (int) conversion and warnings,
+/// the original value untouched.
+pub fn converted_long(z: &zval) -> i64 {
+    let mut c = copy(z);
+    unsafe { ffi::convert_to_long(&mut c) };
+    unsafe { c.value.lval }
+}
+
+/// convert_to_array on a copy.
+pub fn converted_array(z: &zval) -> zval {
+    let mut c = copy(z);
+    unsafe { ffi::convert_to_array(&mut c) };
+    c
+}
+
+/// zend_is_true.
+pub fn is_true(z: &zval) -> bool {
+    unsafe { ffi::zend_is_true(z as *const zval as *mut zval) != 0 }
+}
+
+/// zend_zval_type_name ("int", "string", "stdClass" is "object"...).
+pub fn type_name(z: &zval) -> String {
+    unsafe { std::ffi::CStr::from_ptr(ffi::zend_zval_type_name(z)) }.to_string_lossy().into_owned()
+}
+
+/// (string) with the engine's conversions and warnings; None if it threw.
+pub fn try_string(z: &zval) -> Option<Vec<u8>> {
+    extern "C" {
+        fn zval_try_get_string_func(op: *mut zval) -> *mut zend_string;
+    }
+    if let Some(b) = string_of(z) {
+        return Some(b.to_vec());
+    }
+    let s = unsafe { zval_try_get_string_func(z as *const zval as *mut zval) };
+    if s.is_null() {
+        return None;
+    }
+    let v = unsafe { str_bytes(s) }.to_vec();
+    let mut tmp = undef();
+    set_zstr(&mut tmp, s);
+    drop(tmp);
+    Some(v)
+}
+
+/// is_numeric_string(): IS_LONG / IS_DOUBLE / 0, without errors.
+pub fn numeric_string(s: &[u8]) -> (u8, i64, f64) {
+    extern "C" {
+        fn _is_numeric_string_ex(
+            s: *const std::os::raw::c_char,
+            len: usize,
+            lval: *mut i64,
+            dval: *mut f64,
+            allow_errors: bool,
+            oflow: *mut std::os::raw::c_int,
+            trailing: *mut bool,
+        ) -> u8;
+    }
+    let (mut l, mut d) = (0i64, 0f64);
+    if s.first().is_some_and(|&c| c > b'9') {
+        return (0, 0, 0.0);
+    }
+    let t = unsafe {
+        _is_numeric_string_ex(s.as_ptr() as *const _, s.len(), &mut l, &mut d, false, std::ptr::null_mut(), std::ptr::null_mut())
+    };
+    (t, l, d)
+}
+
+/// The object of an IS_OBJECT zval.
+pub fn object_of(z: &zval) -> Option<*mut ext_php_rs::ffi::zend_object> {
+    (type_of(z) == ffi::IS_OBJECT).then(|| unsafe { z.value.obj })
+}

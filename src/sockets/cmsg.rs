@@ -7,20 +7,6 @@ use crate::php::error::{self, warning, PhpResult};
 use crate::php::{ffi, zv, Args};
 use crate::sys::socket::{self as sys, SockAddr};
 use ext_php_rs::ffi::{zval, HashTable};
-use std::os::raw::{c_char, c_int};
-
-extern "C" {
-    fn _is_numeric_string_ex(
-        s: *const c_char,
-        len: usize,
-        lval: *mut i64,
-        dval: *mut f64,
-        allow_errors: bool,
-        oflow: *mut c_int,
-        trailing: *mut bool,
-    ) -> u8;
-    fn _php_stream_fopen_from_fd(fd: c_int, mode: *const c_char, persistent_id: *const c_char, zero_position: bool) -> *mut std::os::raw::c_void;
-}
 
 const MAX_USER_BUFF_SIZE: i64 = 100 * 1024 * 1024;
 const DEFAULT_BUFF_SIZE: i64 = 8192;
@@ -63,27 +49,11 @@ fn cmsg_len(n: usize) -> usize {
 /// from_zval_integer_common: a PHP value as an integer, native's messages.
 fn to_integer(ctx: &mut Ctx, z: &zval) -> Option<i64> {
     match zv::type_of(z) {
-        ffi::IS_LONG => Some(unsafe { z.value.lval }),
+        ffi::IS_LONG => zv::long_of(z),
         ffi::IS_DOUBLE => Some(super::to_long(z)),
         ffi::IS_OBJECT | ffi::IS_STRING => {
             let s = zval_string(z)?;
-            let mut l = 0i64;
-            let mut d = 0f64;
-            let t = if s.first().is_some_and(|&c| c > b'9') {
-                0
-            } else {
-                unsafe {
-                    _is_numeric_string_ex(
-                        s.as_ptr() as *const c_char,
-                        s.len(),
-                        &mut l,
-                        &mut d,
-                        false,
-                        std::ptr::null_mut(),
-                        std::ptr::null_mut(),
-                    )
-                }
-            };
+            let (t, l, d) = zv::numeric_string(&s);
             match t {
                 ffi::IS_LONG => Some(l),
                 ffi::IS_DOUBLE => {
@@ -129,29 +99,11 @@ fn to_u16(ctx: &mut Ctx, z: &zval) -> Option<u16> {
 
 /// (string) with the engine's warnings ("Array to string conversion"...).
 fn zval_string(z: &zval) -> Option<Vec<u8>> {
-    extern "C" {
-        fn zval_try_get_string_func(op: *mut zval) -> *mut ext_php_rs::ffi::zend_string;
-    }
-    if zv::type_of(z) == ffi::IS_STRING {
-        return Some(unsafe { zv::str_bytes(z.value.str_) }.to_vec());
-    }
-    let s = unsafe { zval_try_get_string_func(z as *const zval as *mut zval) };
-    if s.is_null() {
-        return None;
-    }
-    let v = unsafe { zv::str_bytes(s) }.to_vec();
-    let mut tmp = zv::undef();
-    zv::set_zstr(&mut tmp, s);
-    drop(tmp);
-    Some(v)
+    zv::try_string(z)
 }
 
 fn as_array(z: &zval) -> Option<&HashTable> {
-    if zv::type_of(z) == ffi::IS_ARRAY {
-        Some(unsafe { &*z.value.arr })
-    } else {
-        None
-    }
+    zv::as_array(z)
 }
 
 /// Runs `f` on `ht[key]` with `key` pushed on the path.
@@ -234,8 +186,7 @@ fn write_name(ctx: &mut Ctx, z: &zval) -> Option<SockAddr> {
             let flow = with_key(ctx, ht, "flowinfo", false, |ctx, v| to_u32(ctx, v))?.unwrap_or(0);
             let scope = with_key(ctx, ht, "scope_id", false, |ctx, v| to_u32(ctx, v))?.unwrap_or(0);
             let mut a = SockAddr::inet6(ip, port, scope);
-            let sin6 = unsafe { &mut *(&mut a.ss as *mut _ as *mut libc::sockaddr_in6) };
-            sin6.sin6_flowinfo = flow.to_be();
+            a.set_flowinfo(flow);
             Some(a)
         }
         libc::AF_UNIX => {
@@ -274,8 +225,8 @@ fn anc_entry(level: i32, ty: i32) -> Option<(usize, usize)> {
 
 /// The fd of a Socket object or a stream resource (SCM_RIGHTS data).
 fn fd_of_value(ctx: &mut Ctx, z: &zval) -> Option<i32> {
-    if zv::type_of(z) == ffi::IS_OBJECT {
-        if let Some(fd) = crate::php::fd::socket_fd(unsafe { z.value.obj }) {
+    if let Some(obj) = zv::object_of(z) {
+        if let Some(fd) = crate::php::fd::socket_fd(obj) {
             if fd < 0 {
                 ctx.fail("socket is already closed".into());
                 return None;
@@ -487,45 +438,26 @@ pub fn sendmsg(a: &Args, rv: &mut zval) -> PhpResult {
         ctx.report();
         return Ok(());
     }
-    let mut iovs: Vec<libc::iovec> =
-        iov_bufs.iter().map(|b| libc::iovec { iov_base: b.as_ptr() as *mut _, iov_len: b.len() }).collect();
-    let mut hdr: libc::msghdr = unsafe { std::mem::zeroed() };
-    let mut name = name;
-    if let Some(n) = name.as_mut() {
-        hdr.msg_name = &mut n.ss as *mut _ as *mut _;
-        hdr.msg_namelen = n.len;
-    }
-    hdr.msg_iov = if iovs.is_empty() { std::ptr::null_mut() } else { iovs.as_mut_ptr() };
-    hdr.msg_iovlen = iovs.len();
-    if !control.is_empty() {
-        hdr.msg_control = control.as_mut_ptr() as *mut _;
-        hdr.msg_controllen = control.len();
-    }
     let s = ctx.sock;
-    // SAFETY: every pointer in hdr refers to a live local buffer.
-    match unsafe { sys::sendmsg(s.fd, &hdr, flags) } {
+    match sys::send_msg(s.fd, name.as_ref(), &iov_bufs, &mut control, flags) {
         Ok(n) => zv::set_long(rv, n as i64),
         Err(e) => sock_error(s, "Error in sendmsg", e),
     }
     Ok(())
 }
 
-/// A received descriptor as a PHP stream (php_stream_fopen_from_fd "rw").
+/// A received descriptor as a PHP stream (php_stream_fopen_from_fd "rw"),
+/// as native 8.2 returns every SCM_RIGHTS descriptor.
 fn fd_to_stream(fd: i32) -> zval {
-    let mut z = zv::undef();
-    let st = unsafe { _php_stream_fopen_from_fd(fd, c"rw".as_ptr(), std::ptr::null(), false) };
-    if st.is_null() {
-        sys::close(fd);
-        zv::set_null(&mut z);
-        return z;
+    match crate::php::stream::fopen_from_fd(fd, c"rw") {
+        Some(st) => st.into_zval(),
+        None => {
+            sys::close(fd);
+            let mut z = zv::undef();
+            zv::set_null(&mut z);
+            z
+        }
     }
-    unsafe {
-        let st = st as *mut ext_php_rs::ffi::php_stream;
-        z.value.res = (*st).res;
-        z.u1.type_info = ffi::IS_RESOURCE as u32 | (1 << 8);
-        (*st).set___exposed(1);
-    }
-    z
 }
 
 fn read_name(sa: &SockAddr) -> zval {
@@ -544,10 +476,9 @@ fn read_name(sa: &SockAddr) -> zval {
         }
         libc::AF_INET6 => {
             let (ip, port, scope) = sa.as_inet6();
-            let sin6 = unsafe { &*(&sa.ss as *const _ as *const libc::sockaddr_in6) };
             arr.set_bytes("addr", sys::ntop6(ip).as_bytes());
             arr.set_long("port", port as i64);
-            arr.set_long("flowinfo", u32::from_be(sin6.sin6_flowinfo) as i64);
+            arr.set_long("flowinfo", sa.flowinfo() as i64);
             arr.set_long("scope_id", scope as i64);
         }
         libc::AF_UNIX => {
@@ -662,33 +593,23 @@ pub fn recvmsg(a: &Args, rv: &mut zval) -> PhpResult {
     let mut data = vec![0u8; bufsize.max(1)];
     let mut control = vec![0u8; controllen as usize];
     let mut name = SockAddr::default();
-    let mut iov = libc::iovec { iov_base: data.as_mut_ptr() as *mut _, iov_len: bufsize };
-    let mut hdr: libc::msghdr = unsafe { std::mem::zeroed() };
-    if want_name.is_some() {
-        hdr.msg_name = &mut name.ss as *mut _ as *mut _;
-        hdr.msg_namelen = name.len;
-    }
-    hdr.msg_iov = &mut iov;
-    hdr.msg_iovlen = 1;
-    hdr.msg_control = control.as_mut_ptr() as *mut _;
-    hdr.msg_controllen = control.len();
-    // SAFETY: every pointer in hdr refers to a live local buffer.
-    match unsafe { sys::recvmsg(s.fd, &mut hdr, flags) } {
+    let name_slot = if want_name.is_some() { Some(&mut name) } else { None };
+    match sys::recv_msg(s.fd, name_slot, &mut data[..bufsize], &mut control, flags) {
         Err(e) => {
             set_last_error(e);
             warning(&format!("Error in recvmsg [{e}]: {}", strerror(e)));
         }
-        Ok(n) => {
+        Ok(got) => {
+            let n = got.len;
             let mut out = zv::Array::new(4);
             if want_name.is_some() {
-                name.len = hdr.msg_namelen;
                 out.set("name", read_name(&name));
             } else {
                 let mut z = zv::undef();
                 zv::set_null(&mut z);
                 out.set("name", z);
             }
-            let ctl = match read_control(&control[..hdr.msg_controllen.min(control.len())]) {
+            let ctl = match read_control(&control[..got.control_len]) {
                 Ok(z) => z,
                 Err(msg) => {
                     drop(out.into_zval());
@@ -709,7 +630,7 @@ pub fn recvmsg(a: &Args, rv: &mut zval) -> PhpResult {
             }
             out.set("iov", iovs.into_zval());
             let mut f = zv::undef();
-            zv::set_long(&mut f, hdr.msg_flags as i64);
+            zv::set_long(&mut f, got.flags as i64);
             out.set("flags", f);
             if let Some(mut o) = a.out(1) {
                 o.set_zval(out.into_zval());

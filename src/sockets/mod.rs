@@ -313,7 +313,7 @@ fn sock_arg<'a>(a: &Args<'a>, i: u32) -> PhpResult<&'a mut Socket> {
 
 fn ensure_open(s: &Socket, arg: u32) -> PhpResult {
     if s.fd < 0 {
-        return Err(error::argument_error(unsafe { ext_php_rs::ffi::zend_ce_error }, arg, "has already been closed"));
+        return Err(error::argument_error_plain(arg, "has already been closed"));
     }
     Ok(())
 }
@@ -383,9 +383,7 @@ fn set_inet6_addr(s: &mut Socket, addr: &[u8]) -> Option<([u8; 16], u32)> {
                 }
             }
             Err(_) => {
-                if let Ok(c) = std::ffi::CString::new(scope) {
-                    scope_id = unsafe { libc::if_nametoindex(c.as_ptr()) };
-                }
+                scope_id = crate::sys::netif::name_to_index(scope);
             }
         }
     }
@@ -517,9 +515,9 @@ fn set_blocking(a: &Args, rv: &mut zval, block: bool) -> PhpResult {
     a.count(1, 1)?;
     let s = sock_arg(a, 0)?;
     ensure_open(s, 1)?;
-    if let Some(stream) = crate::php::fd::stream_of(&s.zstream) {
+    if let Some(st) = crate::php::fd::stream_of(&s.zstream) {
         // PHP_STREAM_OPTION_BLOCKING: the stream keeps its own state in sync.
-        if unsafe { ffi::_php_stream_set_option(stream, 1, block as c_int, std::ptr::null_mut()) } != -1 {
+        if crate::php::stream::Stream(st).set_option(crate::php::stream::OPTION_BLOCKING, block as c_int) != -1 {
             s.blocking = block;
             zv::set_bool(rv, true);
             return Ok(());
@@ -567,8 +565,8 @@ fn socket_close(a: &Args, rv: &mut zval) -> PhpResult {
     ensure_open(s, 1)?;
     zv::set_null(rv);
     if zv::type_of(&s.zstream) != ffi::IS_UNDEF {
-        if let Some(stream) = crate::php::fd::stream_of(&s.zstream) {
-            stream::close_stream(stream);
+        if let Some(st) = crate::php::fd::stream_of(&s.zstream) {
+            stream::close_stream(crate::php::stream::Stream(st));
         }
         zv::dtor(&mut s.zstream);
     } else if s.fd >= 0 {
@@ -1091,18 +1089,12 @@ fn socket_get_option(a: &Args, rv: &mut zval) -> PhpResult {
 /// convert_to_long on a copy (native converts in place; the caller's value
 /// is left alone here).
 pub fn to_long(z: &zval) -> i64 {
-    let mut c = zv::copy(z);
-    unsafe { ffi::convert_to_long(&mut c) };
-    let v = unsafe { c.value.lval };
-    drop(c);
-    v
+    zv::converted_long(z)
 }
 
 /// convert_to_array on a copy.
 fn to_array(z: &zval) -> zval {
-    let mut c = zv::copy(z);
-    unsafe { ffi::convert_to_array(&mut c) };
-    c
+    zv::converted_array(z)
 }
 
 fn socket_set_option(a: &Args, rv: &mut zval) -> PhpResult {
@@ -1134,7 +1126,7 @@ fn socket_set_option(a: &Args, rv: &mut zval) -> PhpResult {
         }
     }
     if level == libc::IPPROTO_TCP as i64 && opt == libc::TCP_CONGESTION as i64 {
-        let b: &[u8] = if zv::type_of(val) == ffi::IS_STRING { unsafe { zv::str_bytes(val.value.str_) } } else { b"" };
+        let b: &[u8] = zv::string_of(val).unwrap_or(b"");
         match sys::setsockopt(s.fd, lv, op, b) {
             Ok(()) => zv::set_bool(rv, true),
             Err(e) => sock_error(s, "Unable to set socket option", e),
@@ -1146,7 +1138,7 @@ fn socket_set_option(a: &Args, rv: &mut zval) -> PhpResult {
         libc::SO_LINGER | libc::SO_RCVTIMEO | libc::SO_SNDTIMEO => {
             let (k1, k2) = if named == libc::SO_LINGER { ("l_onoff", "l_linger") } else { ("sec", "usec") };
             let arr = to_array(val);
-            let ht = unsafe { &*arr.value.arr };
+            let Some(ht) = zv::as_array(&arr) else { return Err(Thrown) };
             let Some(v1) = zv::hash_find(ht, k1) else {
                 return Err(error::argument_value_error(4, &format!("must have key \"{k1}\"")));
             };
@@ -1167,7 +1159,7 @@ fn socket_set_option(a: &Args, rv: &mut zval) -> PhpResult {
             }
         }
         libc::SO_BINDTODEVICE => {
-            buf = if zv::type_of(val) == ffi::IS_STRING { unsafe { zv::str_bytes(val.value.str_) }.to_vec() } else { Vec::new() };
+            buf = zv::string_of(val).unwrap_or(b"").to_vec();
         }
         _ => {
             let v = to_long(val) as i32;
@@ -1306,9 +1298,8 @@ fn select_inner(
         let mut bad: Option<Thrown> = None;
         zv::hash_each(ht, |_, el| {
             let el = unsafe { zv::deref_mut(el) };
-            let is_sock = zv::type_of(el) == ffi::IS_OBJECT && unsafe { (*el.value.obj).ce } == sce;
-            if !is_sock {
-                let tn = unsafe { std::ffi::CStr::from_ptr(ffi::zend_zval_type_name(el)) }.to_string_lossy().into_owned();
+            if zv::object_ce(el) != Some(sce) {
+                let tn = zv::type_name(el);
                 bad = Some(error::argument_type_error(n as u32 + 1, &format!("must only have elements of type Socket, {tn} given")));
                 return false;
             }
@@ -1395,17 +1386,13 @@ fn select_inner(
         // Re-read the argument: the same array may be passed twice by
         // reference, and writing an earlier set replaced it (native reads
         // the new value too).
-        let cur = a.zval(n);
-        if zv::type_of(cur) != ffi::IS_ARRAY {
-            continue;
-        }
-        let ht = unsafe { &*cur.value.arr };
+        let Some(ht) = zv::as_array(a.zval(n)) else { continue };
         let mut out = zv::Array::new(0);
         if per_set[n as usize] > 0 {
             let bit = 1u32 << n;
             zv::hash_each(ht, |k, el| {
                 let d = unsafe { zv::deref_mut(el) };
-                if zv::type_of(d) != ffi::IS_OBJECT || unsafe { (*d.value.obj).ce } != sce {
+                if zv::object_ce(d) != Some(sce) {
                     return true;
                 }
                 let s = unsafe { class::data_of::<Socket>(d.value.obj) };
@@ -1435,7 +1422,7 @@ fn socket_addrinfo_lookup(a: &Args, rv: &mut zval) -> PhpResult {
     let mut hints = (0i32, 0i32, 0i32, 0i32);
     if a.given(2) {
         let ht = a.array(2)?;
-        if unsafe { ht.u.flags } & ffi::HASH_FLAG_PACKED == 0 {
+        if !zv::is_packed(ht) {
             let mut bad = false;
             for (k, mut v) in zv::snapshot(ht) {
                 if let Some(key) = k {

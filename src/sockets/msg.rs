@@ -2,7 +2,7 @@
 
 use super::{set_inet6_addr, set_inet_addr, sock_error, to_long, Socket};
 use crate::php::error::{self, warning, PhpResult};
-use crate::php::{ffi, zv, Args};
+use crate::php::{zv, Args};
 use crate::sys::socket as sys;
 use ext_php_rs::ffi::zval;
 
@@ -23,71 +23,40 @@ fn is_mcast(op: i32) -> bool {
 
 /// php_string_to_if_index.
 fn string_to_if_index(name: &[u8]) -> Option<u32> {
-    let c = std::ffi::CString::new(super::cstr(name)).ok()?;
-    let i = unsafe { libc::if_nametoindex(c.as_ptr()) };
-    if i == 0 {
-        warning(&format!("No interface with name \"{}\" could be found", String::from_utf8_lossy(super::cstr(name))));
-        None
-    } else {
-        Some(i)
+    let name = super::cstr(name);
+    match crate::sys::netif::name_to_index(name) {
+        0 => {
+            warning(&format!("No interface with name \"{}\" could be found", String::from_utf8_lossy(name)));
+            None
+        }
+        i => Some(i),
     }
 }
 
 /// php_get_if_index_from_zval.
 fn if_index_from_zval(z: &zval) -> Option<u32> {
-    if zv::type_of(z) == ffi::IS_LONG {
-        let l = unsafe { z.value.lval };
-        if l < 0 || l > u32::MAX as i64 {
+    match zv::long_of(z) {
+        Some(l) if l < 0 || l > u32::MAX as i64 => {
             error::value_error("Index must be between 0 and 4294967295");
             None
-        } else {
-            Some(l as u32)
         }
-    } else {
-        let s = zval_to_string(z)?;
-        string_to_if_index(&s)
+        Some(l) => Some(l as u32),
+        None => string_to_if_index(&zv::try_string(z)?),
     }
 }
 
-/// (string) conversion with the engine's warnings; None if it threw.
-fn zval_to_string(z: &zval) -> Option<Vec<u8>> {
-    extern "C" {
-        fn zval_try_get_string_func(op: *mut zval) -> *mut ext_php_rs::ffi::zend_string;
-    }
-    if zv::type_of(z) == ffi::IS_STRING {
-        return Some(unsafe { zv::str_bytes(z.value.str_) }.to_vec());
-    }
-    let s = unsafe { zval_try_get_string_func(z as *const zval as *mut zval) };
-    if s.is_null() {
-        return None;
-    }
-    let v = unsafe { zv::str_bytes(s) }.to_vec();
-    let mut tmp = zv::undef();
-    zv::set_zstr(&mut tmp, s);
-    drop(tmp);
-    Some(v)
-}
-
-/// php_if_index_to_addr4: the first IPv4 address of interface `idx`.
+/// php_if_index_to_addr4: the IPv4 address of interface `idx`.
 fn if_index_to_addr4(s: &mut Socket, idx: u32) -> Option<[u8; 4]> {
     if idx == 0 {
         return Some([0; 4]);
     }
-    // SIOCGIFNAME then SIOCGIFADDR on the socket, as native does.
-    let mut ifr: libc::ifreq = unsafe { std::mem::zeroed() };
-    ifr.ifr_ifru.ifru_ifindex = idx as i32;
-    if unsafe { libc::ioctl(s.fd, libc::SIOCGIFNAME, &mut ifr) } == -1 {
-        let e = crate::sys::last_errno();
-        warning(&format!("Failed obtaining address for interface {idx}: error {e}"));
-        return None;
+    match crate::sys::netif::index_to_addr4(s.fd, idx) {
+        Ok(a) => Some(a),
+        Err(e) => {
+            warning(&format!("Failed obtaining address for interface {idx}: error {e}"));
+            None
+        }
     }
-    if unsafe { libc::ioctl(s.fd, libc::SIOCGIFADDR, &mut ifr) } == -1 {
-        let e = crate::sys::last_errno();
-        warning(&format!("Failed obtaining address for interface {idx}: error {e}"));
-        return None;
-    }
-    let sin = unsafe { &*(&ifr.ifr_ifru as *const _ as *const libc::sockaddr_in) };
-    Some(sin.sin_addr.s_addr.to_ne_bytes())
 }
 
 /// php_add4_to_if_index: the interface holding IPv4 address `addr`.
@@ -95,30 +64,17 @@ pub fn addr4_to_if_index(s: &mut Socket, addr: [u8; 4]) -> Option<u32> {
     if addr == [0; 4] {
         return Some(0);
     }
-    let mut ifa: *mut libc::ifaddrs = std::ptr::null_mut();
-    if unsafe { libc::getifaddrs(&mut ifa) } != 0 {
-        let e = crate::sys::last_errno();
-        sock_error(s, "Failed obtaining interfaces list", e);
-        return None;
-    }
-    let mut p = ifa;
-    let mut found = None;
-    while !p.is_null() {
-        let i = unsafe { &*p };
-        if !i.ifa_addr.is_null() && unsafe { (*i.ifa_addr).sa_family } as i32 == libc::AF_INET {
-            let sin = unsafe { &*(i.ifa_addr as *const libc::sockaddr_in) };
-            if sin.sin_addr.s_addr.to_ne_bytes() == addr {
-                found = Some(unsafe { libc::if_nametoindex(i.ifa_name) });
-                break;
-            }
+    match crate::sys::netif::addr4_to_index(addr) {
+        Ok(Some(i)) => Some(i),
+        Ok(None) => {
+            warning(&format!("The interface with IP address {} was not found", sys::ntop4(addr)));
+            None
         }
-        p = i.ifa_next;
+        Err(e) => {
+            sock_error(s, "Failed obtaining interfaces list", e);
+            None
+        }
     }
-    unsafe { libc::freeifaddrs(ifa) };
-    if found.is_none() {
-        warning(&format!("The interface with IP address {} was not found", sys::ntop4(addr)));
-    }
-    found
 }
 
 /// An address from `ht[key]` in the socket's family (php_get_address_from_array).
@@ -127,7 +83,7 @@ fn address_from_array(s: &mut Socket, ht: &ext_php_rs::ffi::HashTable, key: &str
         error::value_error(&format!("No key \"{key}\" passed in optval"));
         return None;
     };
-    let text = zval_to_string(v)?;
+    let text = zv::try_string(v)?;
     match s.family {
         libc::AF_INET => set_inet_addr(s, &text).map(|ip| sys::SockAddr::inet(ip, 0)),
         libc::AF_INET6 => set_inet6_addr(s, &text).map(|(ip, sc)| sys::SockAddr::inet6(ip, 0, sc)),
@@ -141,7 +97,7 @@ fn address_from_array(s: &mut Socket, ht: &ext_php_rs::ffi::HashTable, key: &str
 /// php_do_mcast_opt (RFC 3678 API): group_req / group_source_req.
 fn mcast_opt(s: &mut Socket, level: i32, op: i32, val: &zval) -> PhpResult<bool> {
     let arr = super::to_array(val);
-    let ht = unsafe { &*arr.value.arr };
+    let Some(ht) = zv::as_array(&arr) else { return Ok(false) };
     let Some(group) = address_from_array(s, ht, "group") else { return Ok(false) };
     let source = if op == MCAST_JOIN_GROUP || op == MCAST_LEAVE_GROUP {
         None
@@ -160,12 +116,9 @@ fn mcast_opt(s: &mut Socket, level: i32, op: i32, val: &zval) -> PhpResult<bool>
     // struct group_req { uint32_t gr_interface; (pad) struct sockaddr_storage gr_group; }
     buf.extend_from_slice(&if_index.to_ne_bytes());
     buf.extend_from_slice(&[0u8; 4]);
-    let ss = |a: &sys::SockAddr| unsafe {
-        std::slice::from_raw_parts(&a.ss as *const _ as *const u8, std::mem::size_of::<libc::sockaddr_storage>()).to_vec()
-    };
-    buf.extend(ss(&group));
+    buf.extend_from_slice(group.storage_bytes());
     if let Some(src) = &source {
-        buf.extend(ss(src));
+        buf.extend_from_slice(src.storage_bytes());
     }
     match sys::setsockopt(s.fd, level, op, &buf) {
         Ok(()) => Ok(true),
@@ -198,8 +151,7 @@ pub fn setsockopt_ip_mcast(s: &mut Socket, level: i32, op: i32, val: &zval) -> P
             Ok(do_set(s, level, op, &addr))
         }
         libc::IP_MULTICAST_LOOP => {
-            let b = unsafe { ffi::zend_is_true(val as *const zval as *mut zval) } != 0;
-            Ok(do_set(s, level, op, &[b as u8]))
+            Ok(do_set(s, level, op, &[zv::is_true(val) as u8]))
         }
         libc::IP_MULTICAST_TTL => {
             let l = to_long(val);
@@ -227,8 +179,7 @@ pub fn setsockopt_ipv6(s: &mut Socket, level: i32, op: i32, val: &zval) -> PhpRe
             Ok(do_set(s, level, op, &b))
         }
         libc::IPV6_MULTICAST_LOOP => {
-            let b = unsafe { ffi::zend_is_true(val as *const zval as *mut zval) } != 0;
-            Ok(do_set(s, level, op, &(b as i32).to_ne_bytes()))
+            Ok(do_set(s, level, op, &(zv::is_true(val) as i32).to_ne_bytes()))
         }
         libc::IPV6_MULTICAST_HOPS => {
             let l = to_long(val);

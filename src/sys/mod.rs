@@ -2,6 +2,7 @@
 //! maps one call; errors are the raw errno so callers can print native texts.
 
 pub mod msg;
+pub mod netif;
 pub mod socket;
 
 /// The errno of the last failed call.

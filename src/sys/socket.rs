@@ -421,3 +421,82 @@ pub fn select(fds: &mut [libc::pollfd], timeout: Option<(i64, i64)>) -> Result<u
     }
     Ok(n as usize)
 }
+
+impl SockAddr {
+    /// sin6_flowinfo (host order) of an AF_INET6 address.
+    pub fn flowinfo(&self) -> u32 {
+        let sin6 = unsafe { &*(&self.ss as *const _ as *const libc::sockaddr_in6) };
+        u32::from_be(sin6.sin6_flowinfo)
+    }
+    pub fn set_flowinfo(&mut self, f: u32) {
+        let sin6 = unsafe { &mut *(&mut self.ss as *mut _ as *mut libc::sockaddr_in6) };
+        sin6.sin6_flowinfo = f.to_be();
+    }
+    /// The whole sockaddr_storage as bytes (for group_req & co).
+    pub fn storage_bytes(&self) -> &[u8] {
+        unsafe { std::slice::from_raw_parts(&self.ss as *const _ as *const u8, size_of::<libc::sockaddr_storage>()) }
+    }
+}
+
+/// Whether `fd` is a socket (fstat S_ISSOCK).
+pub fn is_socket(fd: i32) -> bool {
+    let mut st: libc::stat = unsafe { zeroed() };
+    unsafe { libc::fstat(fd, &mut st) == 0 && (st.st_mode & libc::S_IFMT) == libc::S_IFSOCK }
+}
+
+/// sendmsg with an optional destination, a gather list and raw control bytes.
+pub fn send_msg(fd: i32, name: Option<&SockAddr>, iov: &[Vec<u8>], control: &mut [u8], flags: i32) -> Result<usize, Errno> {
+    let mut iovs: Vec<libc::iovec> =
+        iov.iter().map(|b| libc::iovec { iov_base: b.as_ptr() as *mut _, iov_len: b.len() }).collect();
+    let mut name = name.copied();
+    let mut hdr: libc::msghdr = unsafe { zeroed() };
+    if let Some(n) = name.as_mut() {
+        hdr.msg_name = &mut n.ss as *mut _ as *mut _;
+        hdr.msg_namelen = n.len;
+    }
+    if !iovs.is_empty() {
+        hdr.msg_iov = iovs.as_mut_ptr();
+        hdr.msg_iovlen = iovs.len();
+    }
+    if !control.is_empty() {
+        hdr.msg_control = control.as_mut_ptr() as *mut _;
+        hdr.msg_controllen = control.len();
+    }
+    // SAFETY: every pointer in hdr refers to a live local buffer.
+    unsafe { sendmsg(fd, &hdr, flags) }
+}
+
+/// What recvmsg returned: bytes, control length used, msg_flags.
+pub struct Received {
+    pub len: usize,
+    pub control_len: usize,
+    pub flags: i32,
+}
+
+/// recvmsg into one buffer; `name` (if given) receives the source address.
+pub fn recv_msg(fd: i32, name: Option<&mut SockAddr>, buf: &mut [u8], control: &mut [u8], flags: i32) -> Result<Received, Errno> {
+    let mut iov = libc::iovec { iov_base: buf.as_mut_ptr() as *mut _, iov_len: buf.len() };
+    let mut hdr: libc::msghdr = unsafe { zeroed() };
+    let has_name = name.is_some();
+    let mut local = SockAddr::default();
+    let np: &mut SockAddr = match name {
+        Some(n) => n,
+        None => &mut local,
+    };
+    if has_name {
+        hdr.msg_name = &mut np.ss as *mut _ as *mut _;
+        hdr.msg_namelen = size_of::<libc::sockaddr_storage>() as libc::socklen_t;
+    }
+    hdr.msg_iov = &mut iov;
+    hdr.msg_iovlen = 1;
+    if !control.is_empty() {
+        hdr.msg_control = control.as_mut_ptr() as *mut _;
+        hdr.msg_controllen = control.len();
+    }
+    // SAFETY: every pointer in hdr refers to a live buffer of the stated size.
+    let n = unsafe { recvmsg(fd, &mut hdr, flags) }?;
+    if has_name {
+        np.len = hdr.msg_namelen;
+    }
+    Ok(Received { len: n, control_len: hdr.msg_controllen.min(control.len()), flags: hdr.msg_flags })
+}

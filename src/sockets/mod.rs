@@ -1190,17 +1190,27 @@ fn socket_create_pair(a: &Args, rv: &mut zval) -> PhpResult {
             "must be one of SOCK_STREAM, SOCK_DGRAM, SOCK_SEQPACKET, SOCK_RAW, or SOCK_RDM",
         ));
     }
+    // Both objects exist before socketpair(), as in native code (object
+    // handles are then handed out and recycled in the same order).
+    let mut objs = [zv::undef(), zv::undef()];
+    for z in objs.iter_mut() {
+        new_socket(z, -1, domain as i32);
+    }
     match sys::socketpair(domain as i32, ty as i32, proto as i32) {
         Err(e) => {
             set_last_error(e);
             warning(&format!("Unable to create socket pair [{e}]: {}", strerror(e)));
+            let [a0, a1] = objs;
+            drop(a0);
+            drop(a1);
             zv::set_bool(rv, false);
         }
         Ok(fds) => {
             let mut arr = zv::Array::new(2);
-            for (i, fd) in fds.iter().enumerate() {
-                let mut z = zv::undef();
-                new_socket(&mut z, *fd, domain as i32);
+            for (i, (z, fd)) in objs.into_iter().zip(fds).enumerate() {
+                if let Some(obj) = zv::object_of(&z) {
+                    unsafe { class::data_of::<Socket>(obj) }.fd = fd;
+                }
                 arr.index_set(i as u64, z);
             }
             if let Some(mut o) = a.out(3) {

@@ -6,6 +6,7 @@
 
 pub mod php;
 pub mod posix;
+pub mod sockets;
 pub mod sys;
 pub mod sysvmsg;
 
@@ -14,7 +15,7 @@ use ext_php_rs::zend::ModuleEntry;
 use php::module::{self, GroupTable, Slot, Status};
 use std::os::raw::c_int;
 
-static SLOTS: [Slot; 2] = [Slot::new(&sysvmsg::GROUP), Slot::new(&posix::GROUP)];
+static SLOTS: [Slot; 3] = [Slot::new(&sysvmsg::GROUP), Slot::new(&posix::GROUP), Slot::new(&sockets::GROUP)];
 
 struct Groups;
 impl GroupTable for Groups {
@@ -29,6 +30,7 @@ pub fn ipc_minit(ty: i32, _module_number: i32) -> i32 {
     unsafe {
         module::register_group::<Groups, 0>(ty as c_int);
         module::register_group::<Groups, 1>(ty as c_int);
+        module::register_group::<Groups, 2>(ty as c_int);
     }
     0
 }

@@ -231,4 +231,65 @@ impl<'a> Args<'a> {
         }
         RefOut::new(unsafe { &mut *self.raw(i) })
     }
+
+    /// `?ClassName` (zpp "O!"): None for null or a missing optional argument.
+    pub fn object_of_or_null(&self, i: u32, ce: *mut zend_class_entry) -> PhpResult<Option<*mut ext_php_rs::ffi::zend_object>> {
+        if !self.given(i) {
+            return Ok(None);
+        }
+        let z = self.zval(i);
+        unsafe {
+            if zv::type_of(z) == ffi::IS_NULL {
+                return Ok(None);
+            }
+            if zv::type_of(z) == ffi::IS_OBJECT && super::class::instance_of((*z.value.obj).ce, ce) {
+                return Ok(Some(z.value.obj));
+            }
+            ffi::zend_wrong_parameter_class_or_null_error(i + 1, (*(*ce).name).val.as_ptr(), z);
+        }
+        Err(Thrown)
+    }
+
+    /// `?array` (zpp "a!"), references unwrapped: None for null.
+    pub fn array_or_null(&self, i: u32) -> PhpResult<Option<&'a HashTable>> {
+        let z = self.zval(i);
+        match zv::type_of(z) {
+            ffi::IS_ARRAY => Ok(Some(unsafe { &*z.value.arr })),
+            ffi::IS_NULL => Ok(None),
+            _ => {
+                unsafe { ffi::zend_wrong_parameter_type_error(i + 1, ffi::Z_EXPECTED_ARRAY_OR_NULL, z) };
+                Err(Thrown)
+            }
+        }
+    }
+
+    /// `?string` (zpp "s!"): None for null or a missing optional argument.
+    pub fn bytes_or_null(&self, i: u32) -> PhpResult<Option<&'a [u8]>> {
+        if !self.given(i) || zv::type_of(self.zval(i)) == ffi::IS_NULL {
+            return Ok(None);
+        }
+        let z = self.zval(i);
+        unsafe {
+            if zv::type_of(z) != ffi::IS_STRING {
+                let mut s: *mut zend_string = std::ptr::null_mut();
+                if !ffi::zend_parse_arg_str_slow(z, &mut s, i + 1) {
+                    if !super::error::has_exception() {
+                        ffi::zend_wrong_parameter_type_error(i + 1, ffi::Z_EXPECTED_STRING_OR_NULL, z);
+                    }
+                    return Err(Thrown);
+                }
+            }
+            Ok(Some(zv::str_bytes(z.value.str_)))
+        }
+    }
+
+    /// A resource argument (zpp "r").
+    pub fn resource(&self, i: u32) -> PhpResult<&'a mut zval> {
+        let z = self.zval(i);
+        if zv::type_of(z) == ffi::IS_RESOURCE {
+            return Ok(z);
+        }
+        unsafe { ffi::zend_wrong_parameter_type_error(i + 1, ffi::Z_EXPECTED_RESOURCE, z) };
+        Err(Thrown)
+    }
 }

@@ -89,3 +89,21 @@ pub fn strerror(errno: i32) -> String {
 pub fn errno() -> i32 {
     std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
 }
+
+/// `func(): Argument #n ($name) <msg>` thrown as class `ce` (zend_argument_error).
+pub fn argument_error(ce: *mut zend_class_entry, arg_num: u32, msg: &str) -> Thrown {
+    let m = cstring(msg);
+    unsafe { ffi::zend_argument_error(ce, arg_num, c"%s".as_ptr(), m.as_ptr()) };
+    Thrown
+}
+
+/// `Wrong parameter count for func()` (WRONG_PARAM_COUNT).
+pub fn wrong_param_count() -> Thrown {
+    unsafe { ffi::zend_wrong_param_count() };
+    Thrown
+}
+
+/// `func(): Argument #n ($name) <msg>` as an Error (e.g. "has already been closed").
+pub fn argument_error_plain(arg_num: u32, msg: &str) -> Thrown {
+    argument_error(unsafe { zend_ce_error }, arg_num, msg)
+}

@@ -170,3 +170,35 @@ pub unsafe fn gc_buffer_use(buf: *mut zend_get_gc_buffer, table: *mut *mut zval,
     *table = (*buf).start;
     *n = (*buf).cur.offset_from((*buf).start) as c_int;
 }
+
+// Added by the sockets group.
+extern "C" {
+    pub fn zend_argument_error(error_ce: *mut zend_class_entry, arg_num: u32, format: *const c_char, ...);
+    pub fn zend_wrong_param_count();
+    pub fn zend_hash_add(ht: *mut HashTable, key: *mut zend_string, pData: *mut zval) -> *mut zval;
+    pub fn convert_to_long(op: *mut zval);
+    pub fn convert_to_array(op: *mut zval);
+    pub fn _erealloc(ptr: *mut c_void, size: usize) -> *mut c_void;
+    pub fn zend_ini_long(name: *const c_char, name_length: usize, orig: c_int) -> i64;
+    // zend_fetch_resource2_ex: declared above (posix).
+    pub fn _php_stream_free(stream: *mut c_void, close_options: c_int) -> c_int;
+    pub fn _php_stream_set_option(stream: *mut c_void, option: c_int, value: c_int, ptrparam: *mut c_void) -> c_int;
+    pub fn _php_stream_cast(stream: *mut c_void, castas: c_int, ret: *mut *mut c_void, show_err: c_int) -> c_int;
+    pub fn _php_stream_xport_create(
+        name: *const c_char,
+        namelen: usize,
+        options: c_int,
+        flags: c_int,
+        persistent_id: *const c_char,
+        timeout: *mut c_void,
+        context: *mut c_void,
+        error_string: *mut *mut zend_string,
+        error_code: *mut c_int,
+    ) -> *mut c_void;
+    pub fn _php_stream_sock_open_from_socket(socket: c_int, persistent_id: *const c_char) -> *mut c_void;
+    pub fn php_file_le_stream() -> c_int;
+    pub fn php_file_le_pstream() -> c_int;
+}
+
+pub const IS_INDIRECT: u8 = 12;
+pub const HASH_FLAG_PACKED: u32 = 1 << 2;

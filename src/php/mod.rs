@@ -10,6 +10,7 @@ pub mod ffi;
 pub mod func;
 pub mod module;
 pub mod serialize;
+pub mod stream;
 pub mod types;
 pub mod zv;
 

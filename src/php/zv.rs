@@ -206,3 +206,240 @@ impl<'a> RefOut<'a> {
         &mut self.r.val
     }
 }
+
+// ---- Added by the sockets group ----
+
+/// The key of a hash bucket: an integer or a (borrowed) zend_string.
+#[derive(Clone, Copy)]
+pub enum Key {
+    Index(u64),
+    Str(*mut zend_string),
+}
+
+/// Visits every element of `ht` in order (ZEND_HASH_FOREACH_KEY_VAL, with
+/// INDIRECT slots followed). `f` returns false to stop early.
+pub fn hash_each(ht: &HashTable, mut f: impl FnMut(Key, &mut zval) -> bool) {
+    unsafe {
+        let n = ht.nNumUsed as usize;
+        if ht.u.flags & ffi::HASH_FLAG_PACKED != 0 {
+            let base = ht.__bindgen_anon_1.arPacked;
+            for i in 0..n {
+                let z = &mut *base.add(i);
+                if z.u1.v.type_ == ffi::IS_UNDEF {
+                    continue;
+                }
+                if !f(Key::Index(i as u64), z) {
+                    return;
+                }
+            }
+        } else {
+            let base = ht.__bindgen_anon_1.arData;
+            for i in 0..n {
+                let b = &mut *base.add(i);
+                let mut z = &mut b.val;
+                if z.u1.v.type_ == ffi::IS_INDIRECT {
+                    z = &mut *z.value.zv;
+                }
+                if z.u1.v.type_ == ffi::IS_UNDEF {
+                    continue;
+                }
+                let k = if b.key.is_null() { Key::Index(b.h) } else { Key::Str(b.key) };
+                if !f(k, z) {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// A new reference to the same value (ZVAL_COPY: refcount incremented).
+pub fn copy(z: &zval) -> zval {
+    z.shallow_clone()
+}
+
+impl Array {
+    /// Inserts under `key` like zend_hash_add / zend_hash_index_update.
+    pub fn insert(&mut self, key: Key, v: zval) {
+        let mut v = std::mem::ManuallyDrop::new(v);
+        unsafe {
+            let r = match key {
+                Key::Index(h) => ffi::zend_hash_index_update(self.0, h, &mut *v),
+                Key::Str(s) => ffi::zend_hash_add(self.0, s, &mut *v),
+            };
+            if r.is_null() {
+                std::mem::ManuallyDrop::drop(&mut v);
+            }
+        }
+    }
+    pub fn len(&self) -> u32 {
+        unsafe { (*self.0).nNumOfElements }
+    }
+}
+
+/// zend_string_alloc(len, 0): an uninitialised engine string of `len` bytes
+/// (the engine's allocator, so memory_limit applies as in native code).
+pub fn str_alloc(len: usize) -> *mut zend_string {
+    let header = std::mem::offset_of!(zend_string, val);
+    unsafe {
+        let p = match header.checked_add(len).and_then(|s| s.checked_add(1 + 7)) {
+            Some(size) => ffi::_emalloc(size & !7),
+            None => ffi::_safe_emalloc(1, len, header + 1),
+        } as *mut zend_string;
+        (*p).gc.refcount = 1;
+        (*p).gc.u.type_info = 6 | (1 << 4); // GC_STRING
+        (*p).h = 0;
+        (*p).len = len;
+        *((*p).val.as_mut_ptr().add(len)) = 0;
+        p
+    }
+}
+
+/// The writable bytes of a string from [`str_alloc`].
+///
+/// # Safety
+/// `s` must be a live, non-shared string.
+pub unsafe fn str_bytes_mut<'a>(s: *mut zend_string) -> &'a mut [u8] {
+    std::slice::from_raw_parts_mut((*s).val.as_mut_ptr() as *mut u8, (*s).len)
+}
+
+/// zend_string_truncate(s, len, 0) + NUL terminator.
+///
+/// # Safety
+/// `s` must come from [`str_alloc`] and `len <= (*s).len`.
+pub unsafe fn str_truncate(s: *mut zend_string, len: usize) -> *mut zend_string {
+    let header = std::mem::offset_of!(zend_string, val);
+    let p = ffi::_erealloc(s as *mut _, (header + len + 1 + 7) & !7) as *mut zend_string;
+    (*p).len = len;
+    *((*p).val.as_mut_ptr().add(len)) = 0;
+    p
+}
+
+/// Frees a string from [`str_alloc`] that was never handed out.
+///
+/// # Safety
+/// `s` must come from [`str_alloc`].
+pub unsafe fn str_free(s: *mut zend_string) {
+    ffi::_efree(s as *mut _);
+}
+
+/// The elements of `ht` as new references (ZVAL_COPY), with string keys
+/// copied: safe to use while user code (a __toString, an error handler)
+/// changes or frees the array.
+pub fn snapshot(ht: &HashTable) -> Vec<(Option<Vec<u8>>, zval)> {
+    let mut v = Vec::with_capacity(ht.nNumOfElements as usize);
+    hash_each(ht, |k, z| {
+        let key = match k {
+            Key::Str(s) => Some(unsafe { str_bytes(s) }.to_vec()),
+            Key::Index(_) => None,
+        };
+        v.push((key, copy(unsafe { deref_mut(z) })));
+        true
+    });
+    v
+}
+
+/// The array behind an IS_ARRAY zval.
+pub fn as_array(z: &zval) -> Option<&HashTable> {
+    if type_of(z) == ffi::IS_ARRAY {
+        Some(unsafe { &*z.value.arr })
+    } else {
+        None
+    }
+}
+
+/// Whether an array is packed (a list without string keys).
+pub fn is_packed(ht: &HashTable) -> bool {
+    let flags = unsafe { ht.u.flags };
+    flags & ffi::HASH_FLAG_PACKED != 0
+}
+
+/// The class of an object zval.
+pub fn object_ce(z: &zval) -> Option<*mut ext_php_rs::ffi::zend_class_entry> {
+    if type_of(z) == ffi::IS_OBJECT {
+        Some(unsafe { (*z.value.obj).ce })
+    } else {
+        None
+    }
+}
+
+/// The integer of an IS_LONG zval.
+pub fn long_of(z: &zval) -> Option<i64> {
+    (type_of(z) == ffi::IS_LONG).then(|| unsafe { z.value.lval })
+}
+
+/// The bytes of an IS_STRING zval.
+pub fn string_of(z: &zval) -> Option<&[u8]> {
+    (type_of(z) == ffi::IS_STRING).then(|| unsafe { str_bytes(z.value.str_) })
+}
+
+/// convert_to_long on a copy: the engine's (int) conversion and warnings,
+/// the original value untouched.
+pub fn converted_long(z: &zval) -> i64 {
+    let mut c = copy(z);
+    unsafe { ffi::convert_to_long(&mut c) };
+    unsafe { c.value.lval }
+}
+
+/// convert_to_array on a copy.
+pub fn converted_array(z: &zval) -> zval {
+    let mut c = copy(z);
+    unsafe { ffi::convert_to_array(&mut c) };
+    c
+}
+
+/// zend_is_true.
+pub fn is_true(z: &zval) -> bool {
+    unsafe { ffi::zend_is_true(z as *const zval as *mut zval) != 0 }
+}
+
+/// zend_zval_type_name ("int", "string", "stdClass" is "object"...).
+pub fn type_name(z: &zval) -> String {
+    unsafe { std::ffi::CStr::from_ptr(ffi::zend_zval_type_name(z)) }.to_string_lossy().into_owned()
+}
+
+/// (string) with the engine's conversions and warnings; None if it threw.
+pub fn try_string(z: &zval) -> Option<Vec<u8>> {
+    extern "C" {
+        fn zval_try_get_string_func(op: *mut zval) -> *mut zend_string;
+    }
+    if let Some(b) = string_of(z) {
+        return Some(b.to_vec());
+    }
+    let s = unsafe { zval_try_get_string_func(z as *const zval as *mut zval) };
+    if s.is_null() {
+        return None;
+    }
+    let v = unsafe { str_bytes(s) }.to_vec();
+    let mut tmp = undef();
+    set_zstr(&mut tmp, s);
+    drop(tmp);
+    Some(v)
+}
+
+/// is_numeric_string(): IS_LONG / IS_DOUBLE / 0, without errors.
+pub fn numeric_string(s: &[u8]) -> (u8, i64, f64) {
+    extern "C" {
+        fn _is_numeric_string_ex(
+            s: *const std::os::raw::c_char,
+            len: usize,
+            lval: *mut i64,
+            dval: *mut f64,
+            allow_errors: bool,
+            oflow: *mut std::os::raw::c_int,
+            trailing: *mut bool,
+        ) -> u8;
+    }
+    let (mut l, mut d) = (0i64, 0f64);
+    if s.first().is_some_and(|&c| c > b'9') {
+        return (0, 0, 0.0);
+    }
+    let t = unsafe {
+        _is_numeric_string_ex(s.as_ptr() as *const _, s.len(), &mut l, &mut d, false, std::ptr::null_mut(), std::ptr::null_mut())
+    };
+    (t, l, d)
+}
+
+/// The object of an IS_OBJECT zval.
+pub fn object_of(z: &zval) -> Option<*mut ext_php_rs::ffi::zend_object> {
+    (type_of(z) == ffi::IS_OBJECT).then(|| unsafe { z.value.obj })
+}

@@ -2,7 +2,9 @@
 //! maps one call; errors are the raw errno so callers can print native texts.
 
 pub mod msg;
+pub mod netif;
 pub mod posix;
+pub mod socket;
 
 /// The errno of the last failed call.
 pub type Errno = i32;

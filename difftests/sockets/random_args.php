@@ -1,0 +1,93 @@
+<?php
+// Thousands of calls with random argument types/values (seeded): results,
+// warnings and exception classes/messages must match native, never a crash.
+pcntl_alarm(60);
+mt_srand(20261127);
+set_error_handler(function ($no, $str) { echo "  E$no: $str\n"; return true; });
+$dir = __DIR__;
+function fresh() {
+    static $pool = [];
+    $k = mt_rand(0, 4);
+    switch ($k) {
+        case 0: $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP); break;
+        case 1: $s = socket_create(AF_INET, SOCK_DGRAM, SOL_UDP); break;
+        case 2: $s = socket_create(AF_UNIX, SOCK_STREAM, 0); break;
+        case 3: $s = socket_create(AF_UNIX, SOCK_DGRAM, 0); break;
+        default: socket_create_pair(AF_UNIX, SOCK_STREAM, 0, $p); $s = $p[0]; $pool[] = $p[1]; break;
+    }
+    socket_set_nonblock($s);
+    if (mt_rand(0, 9) === 0) { socket_close($s); }
+    return $s;
+}
+function val() {
+    switch (mt_rand(0, 17)) {
+        case 0: return null;
+        case 1: return mt_rand(-3, 3);
+        case 2: return mt_rand(0, 1) === 1;
+        case 3: return [1, 2];
+        case 4: return "127.0.0.1";
+        case 5: return "";
+        case 6: return "abc";
+        case 7: return 1.5;
+        case 8: return new stdClass;
+        case 9: return mt_rand(-100000, 100000);
+        case 10: return "12";
+        case 11: return ["sec" => mt_rand(0, 2), "usec" => mt_rand(0, 1000)];
+        case 12: return ["l_onoff" => mt_rand(0, 1), "l_linger" => mt_rand(0, 3)];
+        case 13: return fresh();
+        case 14: return PHP_INT_MAX;
+        case 15: return "127.0.0.2";
+        case 16: return [fresh(), fresh()];
+        default: return mt_rand(0, 64);
+    }
+}
+$fns = [
+    'socket_create' => 3, 'socket_create_listen' => 2, 'socket_accept' => 1, 'socket_set_nonblock' => 1, 'socket_set_block' => 1,
+    'socket_listen' => 2, 'socket_close' => 1, 'socket_write' => 3, 'socket_read' => 3, 'socket_getsockname' => 3, 'socket_getpeername' => 3,
+    'socket_connect' => 3, 'socket_strerror' => 1, 'socket_bind' => 3, 'socket_recv' => 4, 'socket_send' => 4, 'socket_recvfrom' => 6,
+    'socket_sendto' => 6, 'socket_get_option' => 3, 'socket_set_option' => 4, 'socket_create_pair' => 4, 'socket_shutdown' => 2,
+    'socket_last_error' => 1, 'socket_clear_error' => 1, 'socket_select' => 5, 'socket_cmsg_space' => 3, 'socket_addrinfo_explain' => 1,
+    'socket_sendmsg' => 3, 'socket_recvmsg' => 3,
+];
+$names = array_keys($fns);
+$levels = [SOL_SOCKET, SOL_TCP, SOL_UDP, IPPROTO_IP, IPPROTO_IPV6, 0, 99];
+$opts = [SO_REUSEADDR, SO_REUSEPORT, SO_KEEPALIVE, SO_LINGER, SO_RCVTIMEO, SO_SNDTIMEO, SO_TYPE, SO_ERROR, SO_RCVBUF, SO_SNDBUF, SO_BROADCAST,
+         TCP_NODELAY, IP_MULTICAST_TTL, IP_MULTICAST_LOOP, IPV6_V6ONLY, IPV6_UNICAST_HOPS, SO_DEBUG, SO_OOBINLINE, SO_RCVLOWAT, 1000];
+function describe($r) {
+    if ($r instanceof Socket) return "Socket";
+    if (is_array($r)) { $o = []; foreach ($r as $k => $v) $o[] = "$k=" . describe($v); return "[" . implode(",", $o) . "]"; }
+    if (is_object($r)) return get_class($r);
+    if (is_resource($r)) return "resource";
+    return var_export($r, true);
+}
+for ($i = 0; $i < 4000; $i++) {
+    $f = $names[mt_rand(0, count($names) - 1)];
+    $n = mt_rand(0, $fns[$f] + 1);
+    $args = [];
+    for ($j = 0; $j < $n; $j++) {
+        $r = mt_rand(0, 3);
+        if ($j === 0 && $r > 0 && !in_array($f, ['socket_create', 'socket_create_listen', 'socket_strerror', 'socket_create_pair', 'socket_select', 'socket_cmsg_space'])) { $args[] = fresh(); continue; }
+        if (($f === 'socket_get_option' || $f === 'socket_set_option') && $j === 1 && $r > 0) { $args[] = $levels[mt_rand(0, count($levels) - 1)]; continue; }
+        if (($f === 'socket_get_option' || $f === 'socket_set_option') && $j === 2 && $r > 0) { $args[] = $opts[mt_rand(0, count($opts) - 1)]; continue; }
+        if ($f === 'socket_create_listen' && $j === 0) { $args[] = 0; continue; }
+        if (in_array($f, ['socket_read', 'socket_recv', 'socket_recvfrom']) && $j === 2 && is_int($v = val())) { $args[] = $v & 0xffff; continue; }
+        if ($f === 'socket_read' && $j === 1) { $args[] = mt_rand(-2, 100); continue; }
+        // PHP_NORMAL_READ on an empty non-blocking socket spins forever in native code.
+        if ($f === 'socket_read' && $j === 2) { $args[] = [PHP_BINARY_READ, 0, 'abc', null, 7][mt_rand(0, 4)]; continue; }
+        if ($f === 'socket_select' && $j === 3) { $args[] = 0; continue; }
+        if ($f === 'socket_select' && $j === 4) { $args[] = mt_rand(0, 1000); continue; }
+        $args[] = val();
+    }
+    if ($f === 'socket_connect' || $f === 'socket_sendto' || $f === 'socket_bind') {
+        // Only loopback/unix names: no DNS, no outside traffic.
+        foreach ($args as $k => $a) if (is_string($a) && $a !== '' && $a !== '127.0.0.1' && $a !== '::1') $args[$k] = "127.0.0.1";
+    }
+    echo "$i $f(", implode(", ", array_map('describe', $args)), ")\n";
+    try {
+        $r = $f(...$args);
+        echo "  => ", describe($r), "\n";
+    } catch (Throwable $e) {
+        echo "  ", get_class($e), ": ", $e->getMessage(), "\n";
+    }
+}
+echo "done\n";

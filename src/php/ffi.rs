@@ -75,6 +75,9 @@ extern "C" {
     pub fn zval_get_long_func(op: *mut zval, is_legacy_behavior: bool) -> i64;
     pub fn zend_is_true(op: *mut zval) -> c_int;
     pub fn zend_strpprintf(max_len: usize, format: *const c_char, ...) -> *mut zend_string;
+    /// php_ini.h: a value from the configuration (php.ini and -d), whether or
+    /// not an ini entry is registered for it.
+    pub fn cfg_get_long(varname: *const c_char, result: *mut i64) -> c_int;
 }
 
 pub const E_WARNING: c_int = 2;

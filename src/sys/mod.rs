@@ -2,6 +2,8 @@
 //! maps one call; errors are the raw errno so callers can print native texts.
 
 pub mod msg;
+pub mod sem;
+pub mod shm;
 
 /// The errno of the last failed call.
 pub type Errno = i32;

@@ -126,3 +126,60 @@ pub fn unserialize(bytes: &[u8]) -> Option<zval> {
         result
     }
 }
+
+/// The length of `serialize($z)` for a simple value (int, bool, null,
+/// string), or None for anything PHP's serializer must handle. With
+/// [`write_simple`], callers write the serialized form straight into its
+/// destination (a shared-memory chunk...) without a temporary buffer.
+#[inline]
+pub fn simple_len(z: &zval) -> Option<usize> {
+    use ipc_core::serial;
+    unsafe {
+        match z.u1.v.type_ {
+            ffi::IS_NULL => Some(2),
+            ffi::IS_FALSE | ffi::IS_TRUE => Some(4),
+            ffi::IS_LONG => Some(serial::int_len(z.value.lval)),
+            ffi::IS_STRING => Some(serial::string_len((*z.value.str_).len)),
+            _ => None,
+        }
+    }
+}
+
+/// Writes `serialize($z)` of a simple value into `dst`, which must be
+/// exactly [`simple_len`] bytes. Byte-identical to PHP's serializer.
+#[inline]
+pub fn write_simple(z: &zval, dst: &mut [u8]) {
+    use ipc_core::serial;
+    unsafe {
+        match z.u1.v.type_ {
+            ffi::IS_NULL => dst.copy_from_slice(b"N;"),
+            ffi::IS_FALSE => dst.copy_from_slice(b"b:0;"),
+            ffi::IS_TRUE => dst.copy_from_slice(b"b:1;"),
+            ffi::IS_LONG => serial::write_int_at(dst, z.value.lval),
+            ffi::IS_STRING => serial::write_string_at(dst, zv::str_bytes(z.value.str_)),
+            _ => unreachable!("write_simple on a value simple_len refuses"),
+        }
+    }
+}
+
+/// [`unserialize_simple`] writing straight into `rv` (which must hold no
+/// refcounted value): returns false, leaving `rv` untouched, for anything
+/// that is not a canonical simple value.
+#[inline]
+pub fn unserialize_simple_into(b: &[u8], rv: &mut zval) -> bool {
+    match b {
+        b"N;" => zv::set_null(rv),
+        b"b:0;" => zv::set_bool(rv, false),
+        b"b:1;" => zv::set_bool(rv, true),
+        [b'i', b':', rest @ .., b';'] => match ipc_core::serial::parse_canonical_i64(rest) {
+            Some(n) => zv::set_long(rv, n),
+            None => return false,
+        },
+        [b's', b':', rest @ ..] => match ipc_core::serial::split_string(rest) {
+            Some((len, data)) => zv::set_bytes(rv, &data[..len]),
+            None => return false,
+        },
+        _ => return false,
+    }
+    true
+}

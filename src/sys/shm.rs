@@ -63,6 +63,7 @@ impl Attachment {
     /// The segment's bytes. Other processes may change them at any time:
     /// callers treat the content as untrusted (every offset is checked) and
     /// must not keep the slice across calls into PHP code that could detach.
+    #[inline]
     pub fn bytes(&mut self) -> &mut [u8] {
         // SAFETY: shmat mapped at least `len` bytes at `ptr`, and they stay
         // mapped until `self` is dropped (shmdt).

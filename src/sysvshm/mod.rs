@@ -15,7 +15,6 @@ use crate::php::{zv, Args, FnDef};
 use crate::sys::shm::{self as sysshm, Attachment};
 use ext_php_rs::ffi::{zend_object, zval};
 use ipc_core::shm::{self as layout, PutError};
-use std::cell::RefCell;
 use std::os::raw::c_int;
 use std::sync::atomic::{AtomicI64, Ordering};
 
@@ -34,13 +33,6 @@ pub static GROUP: Group = Group {
 /// from the configuration (php.ini or -d) at startup and is not an ini entry
 /// visible to ini_get().
 static INIT_MEM: AtomicI64 = AtomicI64::new(10000);
-
-/// Serialized simple values are built here and copied into the segment.
-const REUSE_LIMIT: usize = 1 << 20;
-
-thread_local! {
-    static PUT_BUF: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-}
 
 #[derive(Default)]
 pub struct SysvSharedMemory {
@@ -195,6 +187,7 @@ fn shm_remove(a: &Args, rv: &mut zval) -> PhpResult {
     Ok(())
 }
 
+#[inline]
 fn put_result(key: i32, r: Result<(), PutError>, rv: &mut zval) {
     match r {
         Ok(()) => zv::set_bool(rv, true),
@@ -217,21 +210,11 @@ fn shm_put_var(a: &Args, rv: &mut zval) -> PhpResult {
     if s.seg.is_none() {
         return Err(destroyed());
     }
-    // Simple values: serialized here, byte-identical to PHP's serializer.
-    let fast = PUT_BUF.with(|cell| {
-        let mut buf = cell.borrow_mut();
-        buf.clear();
-        if !serialize::serialize_simple(value, &mut buf) {
-            return None;
-        }
-        let seg = s.seg.as_mut()?;
-        let r = layout::put(seg.bytes(), var_key, &buf);
-        if buf.capacity() > REUSE_LIMIT {
-            *buf = Vec::new();
-        }
-        Some(r)
-    });
-    if let Some(r) = fast {
+    // Simple values: serialized straight into the segment, byte-identical
+    // to PHP's serializer (no PHP code runs, no temporary buffer).
+    if let Some(len) = serialize::simple_len(value) {
+        let seg = s.seg.as_mut().ok_or_else(destroyed)?;
+        let r = layout::put_with(seg.bytes(), var_key, len, |dst| serialize::write_simple(value, dst));
         put_result(s.key, r, rv);
         return Ok(());
     }
@@ -279,8 +262,8 @@ fn shm_get_var(a: &Args, rv: &mut zval) -> PhpResult {
         return Ok(());
     };
     // Simple values are read straight from the segment (no PHP code runs).
-    if let Some(z) = serialize::unserialize_simple(data) {
-        *rv = z;
+    // (rv holds false, not refcounted: it is simply overwritten.)
+    if serialize::unserialize_simple_into(data, rv) {
         return Ok(());
     }
     // The unserializer may run user code (autoloaders, __wakeup) that could

@@ -53,6 +53,7 @@ pub struct Header {
     pub total: i64,
 }
 
+#[cfg(test)]
 fn get(buf: &[u8], off: usize) -> Result<i64, Corrupted> {
     let b = buf.get(off..off.checked_add(8).ok_or(Corrupted)?).ok_or(Corrupted)?;
     let mut a = [0u8; 8];
@@ -60,23 +61,27 @@ fn get(buf: &[u8], off: usize) -> Result<i64, Corrupted> {
     Ok(i64::from_ne_bytes(a))
 }
 
+#[inline]
 fn set(buf: &mut [u8], off: usize, v: i64) {
     buf[off..off + 8].copy_from_slice(&v.to_ne_bytes());
 }
 
 /// The chunk size native PHP allocates for `len` bytes of data.
+#[inline]
 pub fn chunk_size(len: usize) -> Option<usize> {
     let n = len.checked_add(CHUNK_SIZEOF - 1)?;
     (n / 8).checked_mul(8)?.checked_add(8)
 }
 
 /// Whether the segment carries the magic (native's `strcmp(magic, "PHP_SM")`).
+#[inline]
 pub fn has_magic(buf: &[u8]) -> bool {
     buf.len() >= MAGIC.len() && &buf[..MAGIC.len()] == MAGIC
 }
 
 /// Writes a fresh header as native `shm_attach` does for a segment without
 /// the magic, except that the sizes never exceed the segment itself.
+#[inline]
 pub fn init(buf: &mut [u8], requested: usize) -> Result<(), Corrupted> {
     if buf.len() < HEADER_SIZE {
         return Err(Corrupted);
@@ -91,14 +96,14 @@ pub fn init(buf: &mut [u8], requested: usize) -> Result<(), Corrupted> {
 }
 
 /// Reads and checks the header: `40 <= start <= end`, `end + free <= len`.
+#[inline]
 pub fn header(buf: &[u8]) -> Result<Header, Corrupted> {
-    if !has_magic(buf) {
+    let hb: &[u8; HEADER_SIZE] = buf.get(..HEADER_SIZE).and_then(|b| b.try_into().ok()).ok_or(Corrupted)?;
+    if &hb[..MAGIC.len()] != MAGIC {
         return Err(Corrupted);
     }
-    let start = get(buf, OFF_START)?;
-    let end = get(buf, OFF_END)?;
-    let free = get(buf, OFF_FREE)?;
-    let total = get(buf, OFF_TOTAL)?;
+    let field = |off: usize| i64::from_ne_bytes([hb[off], hb[off + 1], hb[off + 2], hb[off + 3], hb[off + 4], hb[off + 5], hb[off + 6], hb[off + 7]]);
+    let (start, end, free, total) = (field(OFF_START), field(OFF_END), field(OFF_FREE), field(OFF_TOTAL));
     let len = buf.len() as i64;
     if start < HEADER_SIZE as i64 || end < start || end > len || free < 0 || free > len - end {
         return Err(Corrupted);
@@ -117,13 +122,14 @@ pub struct Chunk {
     pub next: usize,
 }
 
+#[inline]
 fn chunk_at(buf: &[u8], h: &Header, pos: usize) -> Result<Chunk, Corrupted> {
     if pos.checked_add(CHUNK_DATA).ok_or(Corrupted)? > h.end {
         return Err(Corrupted);
     }
-    let key = get(buf, pos)?;
-    let length = get(buf, pos + 8)?;
-    let next = get(buf, pos + 16)?;
+    let cb: &[u8; CHUNK_DATA] = buf.get(pos..pos + CHUNK_DATA).and_then(|b| b.try_into().ok()).ok_or(Corrupted)?;
+    let field = |off: usize| i64::from_ne_bytes([cb[off], cb[off + 1], cb[off + 2], cb[off + 3], cb[off + 4], cb[off + 5], cb[off + 6], cb[off + 7]]);
+    let (key, length, next) = (field(0), field(8), field(16));
     if next < CHUNK_DATA as i64 || next as u64 > (h.end - pos) as u64 {
         return Err(Corrupted);
     }
@@ -131,11 +137,13 @@ fn chunk_at(buf: &[u8], h: &Header, pos: usize) -> Result<Chunk, Corrupted> {
 }
 
 /// Walks the chunk list for `key` (native `php_check_shm_data`).
+#[inline]
 pub fn find(buf: &[u8], key: i64) -> Result<Option<Chunk>, Corrupted> {
     let h = header(buf)?;
     find_in(buf, &h, key)
 }
 
+#[inline]
 fn find_in(buf: &[u8], h: &Header, key: i64) -> Result<Option<Chunk>, Corrupted> {
     let mut pos = h.start;
     // Each step advances by at least CHUNK_DATA bytes, so this ends.
@@ -150,11 +158,13 @@ fn find_in(buf: &[u8], h: &Header, key: i64) -> Result<Option<Chunk>, Corrupted>
 }
 
 /// Whether `key` is stored.
+#[inline]
 pub fn has(buf: &[u8], key: i64) -> Result<bool, Corrupted> {
     Ok(find(buf, key)?.is_some())
 }
 
 /// The data of a found chunk: its length must fit in the chunk.
+#[inline]
 pub fn data<'a>(buf: &'a [u8], c: &Chunk) -> Result<&'a [u8], Corrupted> {
     if c.length < 0 || c.length as u64 > (c.next - CHUNK_DATA) as u64 {
         return Err(Corrupted);
@@ -164,6 +174,7 @@ pub fn data<'a>(buf: &'a [u8], c: &Chunk) -> Result<&'a [u8], Corrupted> {
 }
 
 /// The stored data for `key`: `Ok(None)` when absent.
+#[inline]
 pub fn get_var(buf: &[u8], key: i64) -> Result<Option<&[u8]>, Corrupted> {
     match find(buf, key)? {
         Some(c) => data(buf, &c).map(Some),
@@ -173,6 +184,7 @@ pub fn get_var(buf: &[u8], key: i64) -> Result<Option<&[u8]>, Corrupted> {
 
 /// Removes the chunk at `c` (native `php_remove_shm_data`): the chunks after
 /// it move down, `end` shrinks and `free` grows by its size.
+#[inline]
 pub fn remove_chunk(buf: &mut [u8], c: &Chunk) -> Result<(), Corrupted> {
     let h = header(buf)?;
     // Re-read the chunk against the header as it is now.
@@ -185,6 +197,7 @@ pub fn remove_chunk(buf: &mut [u8], c: &Chunk) -> Result<(), Corrupted> {
 }
 
 /// Removes `key`: `Ok(false)` when it is not stored.
+#[inline]
 pub fn remove_var(buf: &mut [u8], key: i64) -> Result<bool, Corrupted> {
     match find(buf, key)? {
         Some(c) => remove_chunk(buf, &c).map(|_| true),
@@ -196,29 +209,39 @@ pub fn remove_var(buf: &mut [u8], key: i64) -> Result<bool, Corrupted> {
 /// chunk for `key` is removed first (and stays removed if the new one does
 /// not fit), then a chunk is appended at `end`. `fill` writes the data into
 /// the slice it is given (exactly `len` bytes).
+#[inline]
 pub fn put_with(buf: &mut [u8], key: i64, len: usize, fill: impl FnOnce(&mut [u8])) -> Result<(), PutError> {
     let size = chunk_size(len).ok_or(PutError::NoSpace)?;
     let h = header(buf)?;
-    // Native: `if (pos > 0) remove` (a chunk is never at offset 0).
+    let (mut end, mut free) = (h.end, h.free);
+    // Native: `if (pos > 0) remove` (a chunk is never at offset 0). The
+    // chunks after it move down; when it is the last one nothing moves.
     if let Some(c) = find_in(buf, &h, key)? {
-        remove_chunk(buf, &c)?;
+        let after = c.pos + c.next;
+        if after < end {
+            buf.copy_within(after..end, c.pos);
+        }
+        end -= c.next;
+        free += c.next;
     }
-    let h = header(buf)?;
-    if h.free < size {
+    // Still end + free <= len: the new chunk, if it fits in free, is inside.
+    if free < size {
+        set(buf, OFF_FREE, free as i64);
+        set(buf, OFF_END, end as i64);
         return Err(PutError::NoSpace);
     }
-    // header() guarantees end + free <= len, so the chunk is inside.
-    let pos = h.end;
+    let pos = end;
     set(buf, pos, key);
     set(buf, pos + 8, len as i64);
     set(buf, pos + 16, size as i64);
     fill(&mut buf[pos + CHUNK_DATA..pos + CHUNK_DATA + len]);
-    set(buf, OFF_END, (h.end + size) as i64);
-    set(buf, OFF_FREE, (h.free - size) as i64);
+    set(buf, OFF_END, (end + size) as i64);
+    set(buf, OFF_FREE, (free - size) as i64);
     Ok(())
 }
 
 /// Stores `data` under `key`.
+#[inline]
 pub fn put(buf: &mut [u8], key: i64, data: &[u8]) -> Result<(), PutError> {
     put_with(buf, key, data.len(), |dst| dst.copy_from_slice(data))
 }

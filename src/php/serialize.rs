@@ -16,6 +16,18 @@ impl SmartStr {
     pub fn new() -> Self {
         SmartStr(smart_str { s: std::ptr::null_mut(), a: 0 })
     }
+    /// An empty string with room for `n` bytes, so that a serialization of
+    /// about that size does not grow (and copy) the buffer step by step.
+    pub fn with_capacity(n: usize) -> Self {
+        let mut s = SmartStr::new();
+        if n > 0 {
+            unsafe {
+                smart_str_erealloc(&mut s.0, n);
+                (*s.0.s).len = 0;
+            }
+        }
+        s
+    }
     pub fn len(&self) -> usize {
         if self.0.s.is_null() {
             0
@@ -175,8 +187,8 @@ pub fn unserialize_simple_into(b: &[u8], rv: &mut zval) -> bool {
             Some(n) => zv::set_long(rv, n),
             None => return false,
         },
-        [b's', b':', rest @ ..] => match ipc_core::serial::split_string(rest) {
-            Some((len, data)) => zv::set_bytes(rv, &data[..len]),
+        [b's', b':', rest @ ..] => match ipc_core::serial::string_body(rest) {
+            Some(data) => zv::set_zstr(rv, zv::new_str(data)),
             None => return false,
         },
         _ => return false,

@@ -19,7 +19,7 @@ pub fn semget(key: libc::key_t, nsems: i32, flags: i32) -> Result<i32, Errno> {
 /// Performs `ops` atomically.
 pub fn semop(id: i32, ops: &mut [libc::sembuf]) -> Result<(), Errno> {
     // SAFETY: ops points to ops.len() valid sembufs.
-    if unsafe { libc::semop(id, ops.as_mut_ptr(), ops.len()) } < 0 {
+    if unsafe { libc::syscall(libc::SYS_semop, id, ops.as_mut_ptr(), ops.len()) } < 0 {
         Err(last_errno())
     } else {
         Ok(())

@@ -60,11 +60,13 @@ impl Attachment {
         self.len
     }
 
-    /// The segment's bytes. Other processes may change them at any time:
+    /// The segment's bytes. They are not Rust-owned memory: other processes
+    /// (and other attachments in this one) may change them at any time, so
     /// callers treat the content as untrusted (every offset is checked) and
-    /// must not keep the slice across calls into PHP code that could detach.
+    /// never keep the slice across calls into PHP code.
     #[inline]
-    pub fn bytes(&mut self) -> &mut [u8] {
+    #[allow(clippy::mut_from_ref)]
+    pub fn bytes(&self) -> &mut [u8] {
         // SAFETY: shmat mapped at least `len` bytes at `ptr`, and they stay
         // mapped until `self` is dropped (shmdt).
         unsafe { std::slice::from_raw_parts_mut(self.ptr, self.len) }

@@ -16,6 +16,7 @@ use crate::sys::shm::{self as sysshm, Attachment};
 use ext_php_rs::ffi::{zend_object, zval};
 use ipc_core::shm::{self as layout, PutError};
 use std::os::raw::c_int;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
 pub static GROUP: Group = Group {
@@ -34,12 +35,21 @@ pub static GROUP: Group = Group {
 /// visible to ini_get().
 static INIT_MEM: AtomicI64 = AtomicI64::new(10000);
 
+/// The last serialized size (plus a margin): the next serialization starts
+/// with that much room instead of growing from a small buffer.
+const HINT_LIMIT: usize = 1 << 20;
+thread_local! {
+    static SIZE_HINT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 #[derive(Default)]
 pub struct SysvSharedMemory {
     key: i32,
     id: i64,
-    /// None after shm_detach (native: `ptr == NULL`).
-    seg: Option<Attachment>,
+    /// None after shm_detach (native: `ptr == NULL`). Shared with a
+    /// shm_get_var() in progress, so a detach from user code run by the
+    /// unserializer unmaps the segment only once the reading is done.
+    seg: Option<Rc<Attachment>>,
 }
 native_class!(SysvSharedMemory, c"SysvSharedMemory",
     no_construct = c"Cannot directly construct SysvSharedMemory, use shm_attach() instead");
@@ -129,7 +139,7 @@ fn shm_attach(a: &Args, rv: &mut zval) -> PhpResult {
             }
         }
     };
-    let mut seg = match Attachment::attach(id) {
+    let seg = match Attachment::attach(id) {
         Ok(s) => s,
         Err(e) => {
             warning(&format!("Failed for key 0x{xkey:x}: {}", error::strerror(e)));
@@ -150,7 +160,7 @@ fn shm_attach(a: &Args, rv: &mut zval) -> PhpResult {
     let s = unsafe { class::instantiate::<SysvSharedMemory>(rv) };
     s.key = k;
     s.id = id as i64;
-    s.seg = Some(seg);
+    s.seg = Some(Rc::new(seg));
     Ok(())
 }
 
@@ -213,7 +223,7 @@ fn shm_put_var(a: &Args, rv: &mut zval) -> PhpResult {
     // Simple values: serialized straight into the segment, byte-identical
     // to PHP's serializer (no PHP code runs, no temporary buffer).
     if let Some(len) = serialize::simple_len(value) {
-        let seg = s.seg.as_mut().ok_or_else(destroyed)?;
+        let seg = s.seg.as_ref().ok_or_else(destroyed)?;
         let r = layout::put_with(seg.bytes(), var_key, len, |dst| serialize::write_simple(value, dst));
         put_result(s.key, r, rv);
         return Ok(());
@@ -222,10 +232,11 @@ fn shm_put_var(a: &Args, rv: &mut zval) -> PhpResult {
     // __serialize) which can detach this very segment; native then writes
     // through a NULL pointer, we throw instead. Like native, a value whose
     // serialization threw is still stored as far as it got.
-    let mut out = SmartStr::new();
+    let mut out = SmartStr::with_capacity(SIZE_HINT.get());
     out.serialize(value);
+    SIZE_HINT.set((out.len() + out.len() / 8 + 64).min(HINT_LIMIT));
     let s = unsafe { class::data_of::<SysvSharedMemory>(obj) };
-    let Some(seg) = s.seg.as_mut() else {
+    let Some(seg) = s.seg.as_ref() else {
         if error::has_exception() {
             return Err(error::Thrown);
         }
@@ -241,7 +252,7 @@ fn shm_get_var(a: &Args, rv: &mut zval) -> PhpResult {
     let (_, s) = shm_obj(a, 0)?;
     let var_key = a.long(1)?;
     let key = s.key;
-    let Some(seg) = s.seg.as_mut() else {
+    let Some(seg) = s.seg.as_ref() else {
         return Err(destroyed());
     };
     zv::set_bool(rv, false);
@@ -266,13 +277,15 @@ fn shm_get_var(a: &Args, rv: &mut zval) -> PhpResult {
     if serialize::unserialize_simple_into(data, rv) {
         return Ok(());
     }
-    // The unserializer may run user code (autoloaders, __wakeup) that could
-    // detach the segment: it reads a private copy.
-    let copy = data.to_vec();
-    match serialize::unserialize(&copy) {
+    // The unserializer may run user code (autoloaders...) that detaches this
+    // segment: our own reference keeps it mapped until the parse is done.
+    let keep = Rc::clone(seg);
+    let data = layout::data(keep.bytes(), &chunk).unwrap_or_default();
+    match serialize::unserialize(data) {
         Some(z) => *rv = z,
         None => warning("Variable data in shared memory is corrupted"),
     }
+    drop(keep);
     Ok(())
 }
 
@@ -281,7 +294,7 @@ fn shm_has_var(a: &Args, rv: &mut zval) -> PhpResult {
     let (_, s) = shm_obj(a, 0)?;
     let var_key = a.long(1)?;
     let key = s.key;
-    let Some(seg) = s.seg.as_mut() else {
+    let Some(seg) = s.seg.as_ref() else {
         return Err(destroyed());
     };
     match layout::has(seg.bytes(), var_key) {
@@ -299,7 +312,7 @@ fn shm_remove_var(a: &Args, rv: &mut zval) -> PhpResult {
     let (_, s) = shm_obj(a, 0)?;
     let var_key = a.long(1)?;
     let key = s.key;
-    let Some(seg) = s.seg.as_mut() else {
+    let Some(seg) = s.seg.as_ref() else {
         return Err(destroyed());
     };
     zv::set_bool(rv, false);

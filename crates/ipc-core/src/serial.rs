@@ -63,6 +63,31 @@ pub fn split_string(rest: &[u8]) -> Option<(usize, &[u8])> {
     Some((len, &body[1..=len]))
 }
 
+/// Given the bytes after `s:`, returns the payload when the rest is exactly
+/// `<len>:"<len bytes>";` with a canonical `<len>` (as [`split_string`], in
+/// one pass).
+#[inline]
+pub fn string_body(rest: &[u8]) -> Option<&[u8]> {
+    let mut i = 0;
+    let mut n: usize = 0;
+    while i < rest.len() && i < 19 {
+        let d = rest[i].wrapping_sub(b'0');
+        if d > 9 {
+            break;
+        }
+        n = n * 10 + d as usize;
+        i += 1;
+    }
+    if i == 0 || (rest[0] == b'0' && i > 1) {
+        return None;
+    }
+    let total = i.checked_add(4)?.checked_add(n)?;
+    if rest.len() != total || rest[i] != b':' || rest[i + 1] != b'"' || rest[total - 2] != b'"' || rest[total - 1] != b';' {
+        return None;
+    }
+    Some(&rest[i + 2..i + 2 + n])
+}
+
 /// Appends `s:<len>:"<bytes>";`.
 #[inline]
 pub fn write_string(out: &mut Vec<u8>, b: &[u8]) {
@@ -266,5 +291,20 @@ mod tests {
         assert_eq!(split_string(b"03:\"abc\";"), None);
         assert_eq!(split_string(b"3:'abc';"), None);
         assert_eq!(split_string(b"0:\"\";"), Some((0, &b""[..])));
+        for (input, want) in [
+            (&b"3:\"abc\";"[..], Some(&b"abc"[..])),
+            (b"0:\"\";", Some(&b""[..])),
+            (b"3:\"abc\";x", None),
+            (b"4:\"abc\";", None),
+            (b"03:\"abc\";", None),
+            (b"3:'abc';", None),
+            (b":\"\";", None),
+            (b"-1:\"\";", None),
+            (b"99999999999999999999:\"\";", None),
+            (b"3:\"ab\"\";", Some(&b"ab\""[..])),
+            (b"3\"abc\";", None),
+        ] {
+            assert_eq!(string_body(input), want, "{:?}", String::from_utf8_lossy(input));
+        }
     }
 }

@@ -11,12 +11,12 @@ REPS=${1:-5}
 NATIVE="php -n -d extension=sysvsem -d extension=sysvshm -d extension=posix"
 OURS="php -n -d extension=$SO -d extension=posix"
 scale=1; [ "${QUICK:-0}" = 1 ] && scale=5
-cases=("sem:200000:sem_acquire+sem_release, uncontended"
-       "sem2:100000:sem_acquire+sem_release, 2 processes"
-       "int:200000:shm_put_var+shm_get_var, int"
-       "str1k:200000:shm_put_var+shm_get_var, 1 KiB string"
-       "arr100:50000:shm_put_var+shm_get_var, 100-element array"
-       "has1000:20000:shm_has_var, 1000 variables stored"
+cases=("sem:300000:sem_acquire+sem_release, uncontended"
+       "sem2:200000:sem_acquire+sem_release, 2 processes"
+       "int:3000000:shm_put_var+shm_get_var, int"
+       "str1k:2000000:shm_put_var+shm_get_var, 1 KiB string"
+       "arr100:100000:shm_put_var+shm_get_var, 100-element array"
+       "has1000:300000:shm_has_var, 1000 variables stored"
        "seed:150:seed pattern: fork 2 + sem + counter (rounds)")
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 printf "%-52s %14s %14s %8s\n" "case" "native ops/s" "ours ops/s" "ratio"

@@ -17,12 +17,17 @@ try {
             break;
         case 'sem2': // the same, two processes on one semaphore
             $half = intdiv($n, 2);
-            $t = hrtime(true);
+            // Both loops start together: the child blocks on the semaphore
+            // the parent holds until the clock starts.
+            sem_acquire($sem);
             $pid = pcntl_fork();
             if ($pid === 0) {
                 for ($i = 0; $i < $half; $i++) { sem_acquire($sem); sem_release($sem); }
                 posix_kill(getmypid(), 9); // skip shutdown: the parent cleans up
             }
+            usleep(20000);
+            $t = hrtime(true);
+            sem_release($sem);
             for ($i = 0; $i < $half; $i++) { sem_acquire($sem); sem_release($sem); }
             pcntl_waitpid($pid, $st);
             $ops = 2 * $half;

@@ -78,7 +78,17 @@ extern "C" {
     /// php_ini.h: a value from the configuration (php.ini and -d), whether or
     /// not an ini entry is registered for it.
     pub fn cfg_get_long(varname: *const c_char, result: *mut i64) -> c_int;
+    pub fn zend_hash_real_init_mixed(ht: *mut HashTable);
+    pub static zend_empty_array: HashTable;
+    pub fn zend_hash_index_add(ht: *mut HashTable, h: u64, pData: *mut zval) -> *mut zval;
+    pub fn zend_hash_str_add(ht: *mut HashTable, key: *const c_char, len: usize, pData: *mut zval) -> *mut zval;
 }
+
+pub const IS_INDIRECT: u8 = 12;
+/// HT_FLAGS: the array is packed (a plain zval vector, keys 0..n).
+pub const HASH_FLAG_PACKED: u32 = 1 << 2;
+/// GC_FLAGS: the array is being visited (recursion guard).
+pub const GC_PROTECTED: u32 = 1 << 5;
 
 pub const E_WARNING: c_int = 2;
 pub const E_NOTICE: c_int = 8;

@@ -39,6 +39,7 @@ static INIT_MEM: AtomicI64 = AtomicI64::new(10000);
 /// with that much room instead of growing from a small buffer.
 const HINT_LIMIT: usize = 1 << 20;
 thread_local! {
+    static ARRAY_BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     static SIZE_HINT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
@@ -232,6 +233,24 @@ fn shm_put_var(a: &Args, rv: &mut zval) -> PhpResult {
     // __serialize) which can detach this very segment; native then writes
     // through a NULL pointer, we throw instead. Like native, a value whose
     // serialization threw is still stored as far as it got.
+    // Arrays of simple values: serialized here too (no PHP code runs).
+    let fast = ARRAY_BUF.with(|cell| {
+        let mut buf = cell.borrow_mut();
+        buf.clear();
+        if !serialize::serialize_array_fast(value, &mut buf) {
+            return None;
+        }
+        let seg = s.seg.as_ref()?;
+        let r = layout::put(seg.bytes(), var_key, &buf);
+        if buf.capacity() > HINT_LIMIT {
+            *buf = Vec::new();
+        }
+        Some(r)
+    });
+    if let Some(r) = fast {
+        put_result(s.key, r, rv);
+        return Ok(());
+    }
     let mut out = SmartStr::with_capacity(SIZE_HINT.get());
     out.serialize(value);
     SIZE_HINT.set((out.len() + out.len() / 8 + 64).min(HINT_LIMIT));
@@ -274,7 +293,7 @@ fn shm_get_var(a: &Args, rv: &mut zval) -> PhpResult {
     };
     // Simple values are read straight from the segment (no PHP code runs).
     // (rv holds false, not refcounted: it is simply overwritten.)
-    if serialize::unserialize_simple_into(data, rv) {
+    if serialize::unserialize_simple_into(data, rv) || serialize::unserialize_array_fast(data, rv) {
         return Ok(());
     }
     // The unserializer may run user code (autoloaders...) that detaches this

@@ -101,9 +101,43 @@ pub fn write_string(out: &mut Vec<u8>, b: &[u8]) {
 /// Appends `i:<n>;`.
 #[inline]
 pub fn write_int(out: &mut Vec<u8>, n: i64) {
-    out.extend_from_slice(b"i:");
-    write_i64(out, n);
-    out.push(b';');
+    // One fixed-size grow, then stores: no copy calls for a few bytes.
+    let l = out.len();
+    let len = int_len(n);
+    out.resize(l + 24, 0);
+    write_int_at(&mut out[l..l + len], n);
+    out.truncate(l + len);
+}
+
+/// Parses `<canonical i64><end>` at the start of `b` in one pass; returns
+/// the value and the bytes consumed (the terminator included).
+#[inline]
+pub fn parse_i64_until(b: &[u8], end: u8) -> Option<(i64, usize)> {
+    let neg = b.first() == Some(&b'-');
+    let mut i = neg as usize;
+    let start = i;
+    let mut v: u64 = 0;
+    while i < b.len() && i - start < 19 {
+        let d = b[i].wrapping_sub(b'0');
+        if d > 9 {
+            break;
+        }
+        v = v * 10 + d as u64;
+        i += 1;
+    }
+    let digits = i - start;
+    if digits == 0 || b.get(i) != Some(&end) || (b[start] == b'0' && (digits > 1 || neg)) {
+        return None;
+    }
+    let n = if neg {
+        if v > 1u64 << 63 {
+            return None;
+        }
+        (v as i64).wrapping_neg()
+    } else {
+        i64::try_from(v).ok()?
+    };
+    Some((n, i + 1))
 }
 
 /// Decimal formatting without going through `fmt`.
@@ -278,6 +312,20 @@ mod tests {
         }
         check(i64::MAX);
         check(i64::MIN);
+    }
+
+    #[test]
+    fn parse_until_matches_parse_canonical() {
+        for s in ["0", "1", "-1", "42", "-0", "00", "01", "9223372036854775807", "-9223372036854775808",
+                  "9223372036854775808", "-9223372036854775809", "99999999999999999999", "", "-", "1a", "+1"] {
+            let mut b = s.as_bytes().to_vec();
+            b.push(b';');
+            b.extend_from_slice(b"rest");
+            let want = parse_canonical_i64(s.as_bytes()).map(|v| (v, s.len() + 1));
+            assert_eq!(parse_i64_until(&b, b';'), want, "{s}");
+        }
+        assert_eq!(parse_i64_until(b"12:", b';'), None);
+        assert_eq!(parse_i64_until(b"12", b';'), None);
     }
 
     #[test]

@@ -216,7 +216,7 @@ pub fn serialize_array_fast(z: &zval, out: &mut Vec<u8>) -> bool {
 /// One array, as php_var_serialize_nested_data writes it.
 unsafe fn ser_array(ht: *const HashTable, out: &mut Vec<u8>, depth: u32) -> bool {
     use ipc_core::serial;
-    if depth > FAST_DEPTH || (*ht).gc.u.type_info & (ffi::GC_PROTECTED << 0) != 0 {
+    if depth > FAST_DEPTH || (*ht).gc.u.type_info & ffi::GC_PROTECTED != 0 {
         return false;
     }
     out.extend_from_slice(b"a:");
@@ -249,7 +249,7 @@ unsafe fn ser_array(ht: *const HashTable, out: &mut Vec<u8>, depth: u32) -> bool
             v = &(*v.value.ref_).val;
         }
         let ok = match v.u1.v.type_ {
-            ffi::IS_ARRAY => v.value.arr as *const HashTable != ht && ser_array(v.value.arr, out, depth + 1),
+            ffi::IS_ARRAY => !std::ptr::eq(v.value.arr, ht) && ser_array(v.value.arr, out, depth + 1),
             _ => serialize_simple(v, out),
         };
         if !ok {

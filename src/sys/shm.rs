@@ -60,6 +60,10 @@ impl Attachment {
         self.len
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
     /// The segment's bytes. They are not Rust-owned memory: other processes
     /// (and other attachments in this one) may change them at any time, so
     /// callers treat the content as untrusted (every offset is checked) and

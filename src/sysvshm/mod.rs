@@ -229,10 +229,6 @@ fn shm_put_var(a: &Args, rv: &mut zval) -> PhpResult {
         put_result(s.key, r, rv);
         return Ok(());
     }
-    // Everything else: PHP's serializer. It may run user code (__sleep,
-    // __serialize) which can detach this very segment; native then writes
-    // through a NULL pointer, we throw instead. Like native, a value whose
-    // serialization threw is still stored as far as it got.
     // Arrays of simple values: serialized here too (no PHP code runs).
     let fast = ARRAY_BUF.with(|cell| {
         let mut buf = cell.borrow_mut();
@@ -251,6 +247,10 @@ fn shm_put_var(a: &Args, rv: &mut zval) -> PhpResult {
         put_result(s.key, r, rv);
         return Ok(());
     }
+    // Everything else: PHP's serializer. It may run user code (__sleep,
+    // __serialize) which can detach this very segment; native then writes
+    // through a NULL pointer, we throw instead. Like native, a value whose
+    // serialization threw is still stored as far as it got.
     let mut out = SmartStr::with_capacity(SIZE_HINT.get());
     out.serialize(value);
     SIZE_HINT.set((out.len() + out.len() / 8 + 64).min(HINT_LIMIT));

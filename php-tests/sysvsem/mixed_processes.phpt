@@ -13,6 +13,7 @@ $shm = shm_attach($shmk, 1024);
 try {
     shm_put_var($shm, 1, 0);
     $worker = '
+        pcntl_alarm(60); // never hang CI
         [, $semk, $shmk, $m] = $argv;
         $sem = sem_get((int)$semk);
         $shm = shm_attach((int)$shmk, 1024);

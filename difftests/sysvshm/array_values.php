@@ -51,4 +51,11 @@ foreach ($cases as $i => $v) {
     $back = shm_get_var($s, $i % 7);
     echo $i, " ", segment(), " ", show($back), " ", $back == $v ? "eq" : "NE", "\n";
 }
+// nNextFreeElement of arrays read back (the next $v[] key).
+foreach ([[-5 => 1], [3 => 1, 1 => 2], ["a" => 1], [PHP_INT_MAX => 1], [-1 => 1, -3 => 2], [[7 => 1]]] as $i => $a) {
+    shm_put_var($s, 100 + $i, $a);
+    $v = shm_get_var($s, 100 + $i);
+    try { $v[] = "new"; if (isset($v[0]) && is_array($v[0])) $v[0][] = "n"; } catch (Error $e) { echo get_class($e), ": ", $e->getMessage(), "\n"; }
+    echo json_encode($v), "\n";
+}
 echo "done\n";

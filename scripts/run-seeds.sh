@@ -26,6 +26,9 @@ for f in examples/*.php; do
   if ! php -n -d extension="$SO" -r "exit(($probe) ? 0 : 1);"; then echo "SKIP $name (its group is not built yet)"; continue; fi
   cp "$f" "$tmp/"
   (cd "$tmp" && timeout 30 php -n -d extension="$SO" "$name.php" 2>&1) | sed "s#$tmp#<DIR>#g" > "$tmp/$name.actual"
+  if [ "$name" = shm_counter ]; then # the seed never removes its semaphore (native leaves it too)
+    php -n -d extension="$SO" -r '$s = @sem_get(ftok($argv[1], "b")); if ($s) sem_remove($s);' "$tmp/$name.php"
+  fi
   if cmp -s "$tmp/$name.actual" "$exp"; then pass=$((pass+1)); echo "PASS $name"; cat "$tmp/$name.actual" | sed 's/^/    /'
   else fail=$((fail+1)); echo "FAIL $name"; diff -u "$exp" "$tmp/$name.actual" | head -20; fi
 done

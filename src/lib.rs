@@ -9,13 +9,21 @@ pub mod posix;
 pub mod sockets;
 pub mod sys;
 pub mod sysvmsg;
+pub mod sysvsem;
+pub mod sysvshm;
 
 use ext_php_rs::prelude::*;
 use ext_php_rs::zend::ModuleEntry;
 use php::module::{self, GroupTable, Slot, Status};
 use std::os::raw::c_int;
 
-static SLOTS: [Slot; 3] = [Slot::new(&sysvmsg::GROUP), Slot::new(&posix::GROUP), Slot::new(&sockets::GROUP)];
+static SLOTS: [Slot; 5] = [
+    Slot::new(&sysvmsg::GROUP),
+    Slot::new(&posix::GROUP),
+    Slot::new(&sockets::GROUP),
+    Slot::new(&sysvsem::GROUP),
+    Slot::new(&sysvshm::GROUP),
+];
 
 struct Groups;
 impl GroupTable for Groups {
@@ -31,6 +39,8 @@ pub fn ipc_minit(ty: i32, _module_number: i32) -> i32 {
         module::register_group::<Groups, 0>(ty as c_int);
         module::register_group::<Groups, 1>(ty as c_int);
         module::register_group::<Groups, 2>(ty as c_int);
+        module::register_group::<Groups, 3>(ty as c_int);
+        module::register_group::<Groups, 4>(ty as c_int);
     }
     0
 }

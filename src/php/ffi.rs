@@ -75,6 +75,13 @@ extern "C" {
     pub fn zval_get_long_func(op: *mut zval, is_legacy_behavior: bool) -> i64;
     pub fn zend_is_true(op: *mut zval) -> c_int;
     pub fn zend_strpprintf(max_len: usize, format: *const c_char, ...) -> *mut zend_string;
+    /// php_ini.h: a value from the configuration (php.ini and -d), whether or
+    /// not an ini entry is registered for it.
+    pub fn cfg_get_long(varname: *const c_char, result: *mut i64) -> c_int;
+    pub fn zend_hash_real_init_mixed(ht: *mut HashTable);
+    pub static zend_empty_array: HashTable;
+    pub fn zend_hash_index_add(ht: *mut HashTable, h: u64, pData: *mut zval) -> *mut zval;
+    pub fn zend_hash_str_add(ht: *mut HashTable, key: *const c_char, len: usize, pData: *mut zval) -> *mut zval;
 }
 
 // Added for the posix group.
@@ -87,6 +94,11 @@ extern "C" {
     /// The absolute form of `filepath` (emalloc'ed, free with _efree), or NULL.
     pub fn expand_filepath(filepath: *const c_char, real_path: *mut c_char) -> *mut c_char;
 }
+pub const IS_INDIRECT: u8 = 12;
+/// HT_FLAGS: the array is packed (a plain zval vector, keys 0..n).
+pub const HASH_FLAG_PACKED: u32 = 1 << 2;
+/// GC_FLAGS: the array is being visited (recursion guard).
+pub const GC_PROTECTED: u32 = 1 << 5;
 
 pub const E_WARNING: c_int = 2;
 pub const E_NOTICE: c_int = 8;
@@ -200,5 +212,3 @@ extern "C" {
     pub fn php_file_le_pstream() -> c_int;
 }
 
-pub const IS_INDIRECT: u8 = 12;
-pub const HASH_FLAG_PACKED: u32 = 1 << 2;

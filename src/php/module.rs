@@ -185,3 +185,15 @@ pub fn long_constant(name: &str, v: i64, num: c_int) {
 pub fn string_constant(name: &str, v: &CStr, num: c_int) {
     unsafe { ffi::zend_register_string_constant(name.as_ptr() as *const _, name.len(), v.as_ptr(), 1, num) }
 }
+
+/// `cfg_get_long()`: a number from the configuration (php.ini, `-d`), as
+/// extensions read settings they do not register as ini entries (native
+/// sysvshm's `sysvshm.init_mem`). None when it is not set.
+pub fn cfg_long(name: &CStr) -> Option<i64> {
+    let mut v = 0i64;
+    if unsafe { ffi::cfg_get_long(name.as_ptr(), &mut v) } == 0 {
+        Some(v)
+    } else {
+        None
+    }
+}

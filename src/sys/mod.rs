@@ -5,6 +5,8 @@ pub mod msg;
 pub mod netif;
 pub mod posix;
 pub mod socket;
+pub mod sem;
+pub mod shm;
 
 /// The errno of the last failed call.
 pub type Errno = i32;

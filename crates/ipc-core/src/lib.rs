@@ -2,3 +2,4 @@
 //! `cargo test -p ipc-core` covers it without a PHP build.
 
 pub mod serial;
+pub mod shm;

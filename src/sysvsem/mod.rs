@@ -1,0 +1,211 @@
+//! ext/sysvsem: System V semaphores, with native PHP's protocol.
+//!
+//! Each key is a set of three semaphores, used exactly as the C extension
+//! uses them so native-PHP and php-ipc processes share one lock:
+//! 0 (SEM) the semaphore itself, initialised to max_acquire; 1 (USAGE) the
+//! number of processes that called sem_get; 2 (SETVAL) a guard around
+//! "read USAGE, maybe SETVAL SEM". Every operation carries SEM_UNDO, as native.
+
+use crate::native_class;
+use crate::php::class::{self, ACC_FINAL, ACC_NOT_SERIALIZABLE, ACC_NO_DYNAMIC_PROPERTIES};
+use crate::php::error::{self, warning, PhpResult};
+use crate::php::module::Group;
+use crate::php::types::{Type, MAY_BE_FALSE};
+use crate::php::{zv, Args, FnDef};
+use crate::sys::sem::{self as syssem, op};
+use ext_php_rs::ffi::zval;
+use std::os::raw::c_int;
+
+pub static GROUP: Group = Group {
+    name: c"sysvsem",
+    version: None,
+    functions,
+    startup,
+    shutdown: None,
+    request_startup: None,
+    request_shutdown: None,
+    info: || vec![("sysvsem support".into(), "enabled".into())],
+};
+
+const SYSVSEM_SEM: u16 = 0;
+const SYSVSEM_USAGE: u16 = 1;
+const SYSVSEM_SETVAL: u16 = 2;
+const SEM_UNDO: i32 = libc::SEM_UNDO;
+
+/// Native's `sysvsem_sem`: `count` is how many times this object acquired
+/// (-1 once sem_remove succeeded).
+#[derive(Default)]
+pub struct SysvSemaphore {
+    key: i32,
+    semid: i32,
+    count: i32,
+    auto_release: bool,
+}
+native_class!(SysvSemaphore, c"SysvSemaphore",
+    no_construct = c"Cannot directly construct SysvSemaphore, use sem_get() instead");
+
+impl Drop for SysvSemaphore {
+    /// Native `sysvsem_free_obj`: on object free (unset, end of request, exit
+    /// of a forked child) give back the usage count and every acquisition.
+    fn drop(&mut self) {
+        if self.count == -1 || !self.auto_release {
+            return;
+        }
+        let mut ops = [op(SYSVSEM_USAGE, -1, SEM_UNDO), op(SYSVSEM_SEM, self.count as i16, SEM_UNDO)];
+        let n = if self.count != 0 { 2 } else { 1 };
+        let _ = syssem::semop(self.semid, &mut ops[..n]);
+    }
+}
+
+const SEM: Type = Type::class(c"SysvSemaphore");
+
+fn functions() -> Vec<FnDef> {
+    vec![
+        FnDef::new(c"sem_get", crate::handler_inline!(sem_get))
+            .arg(c"key", Type::INT)
+            .opt(c"max_acquire", Type::INT, c"1")
+            .opt(c"permissions", Type::INT, c"0666")
+            .opt(c"auto_release", Type::BOOL, c"true")
+            .ret(SEM.or(Type::mask(MAY_BE_FALSE))),
+        FnDef::new(c"sem_acquire", crate::handler_inline!(sem_acquire))
+            .arg(c"semaphore", SEM)
+            .opt(c"non_blocking", Type::BOOL, c"false")
+            .ret(Type::BOOL),
+        FnDef::new(c"sem_release", crate::handler_inline!(sem_release)).arg(c"semaphore", SEM).ret(Type::BOOL),
+        FnDef::new(c"sem_remove", crate::handler_inline!(sem_remove)).arg(c"semaphore", SEM).ret(Type::BOOL),
+    ]
+}
+
+fn startup(_num: c_int) -> bool {
+    unsafe {
+        class::register::<SysvSemaphore>(
+            std::ptr::null(),
+            std::ptr::null_mut(),
+            ACC_FINAL | ACC_NO_DYNAMIC_PROPERTIES | ACC_NOT_SERIALIZABLE,
+        );
+    }
+    true
+}
+
+fn sem_arg<'a>(a: &Args<'a>, i: u32) -> PhpResult<&'a mut SysvSemaphore> {
+    let ce = <SysvSemaphore as class::NativeClass>::slot().ce();
+    let obj = a.object_of(i, ce)?;
+    Ok(unsafe { class::data_of::<SysvSemaphore>(obj) })
+}
+
+/// semop, retried on EINTR as native does.
+fn semop_retry(id: i32, ops: &mut [libc::sembuf]) -> Result<(), i32> {
+    loop {
+        match syssem::semop(id, ops) {
+            Err(libc::EINTR) => continue,
+            r => return r,
+        }
+    }
+}
+
+fn sem_get(a: &Args, rv: &mut zval) -> PhpResult {
+    a.count(1, 4)?;
+    let key = a.long(0)?;
+    let max_acquire = a.long_or(1, 1)?;
+    let perm = a.long_or(2, 0o666)?;
+    let auto_release = a.bool_or(3, true)?;
+    // Native prints the zend_long key with %lx here, and the key_t with %x later.
+    let xkey = key as u64;
+
+    let semid = match syssem::semget(key as libc::key_t, 3, perm as c_int | libc::IPC_CREAT) {
+        Ok(id) => id,
+        Err(e) => {
+            warning(&format!("Failed for key 0x{xkey:x}: {}", error::strerror(e)));
+            zv::set_bool(rv, false);
+            return Ok(());
+        }
+    };
+
+    // Wait for SETVAL to be zero, take it, and count ourselves as a user.
+    let mut ops = [op(SYSVSEM_SETVAL, 0, 0), op(SYSVSEM_SETVAL, 1, SEM_UNDO), op(SYSVSEM_USAGE, 1, SEM_UNDO)];
+    if let Err(e) = semop_retry(semid, &mut ops) {
+        warning(&format!("Failed acquiring SYSVSEM_SETVAL for key 0x{xkey:x}: {}", error::strerror(e)));
+    }
+    // The only user sets the maximum.
+    match syssem::getval(semid, SYSVSEM_USAGE as i32) {
+        Ok(1) => {
+            if let Err(e) = syssem::setval(semid, SYSVSEM_SEM as i32, max_acquire as i32) {
+                warning(&format!("Failed for key 0x{xkey:x}: {}", error::strerror(e)));
+            }
+        }
+        Ok(_) => {}
+        Err(e) => warning(&format!("Failed for key 0x{xkey:x}: {}", error::strerror(e))),
+    }
+    let mut ops = [op(SYSVSEM_SETVAL, -1, SEM_UNDO)];
+    if let Err(e) = semop_retry(semid, &mut ops) {
+        warning(&format!("Failed releasing SYSVSEM_SETVAL for key 0x{xkey:x}: {}", error::strerror(e)));
+    }
+
+    let s = unsafe { class::instantiate::<SysvSemaphore>(rv) };
+    s.key = key as i32;
+    s.semid = semid;
+    s.count = 0;
+    s.auto_release = auto_release;
+    Ok(())
+}
+
+fn semop_php(a: &Args, rv: &mut zval, acquire: bool) -> PhpResult {
+    let s = if acquire {
+        a.count(1, 2)?;
+        let s = sem_arg(a, 0)?;
+        let nowait = a.bool_or(1, false)?;
+        (s, nowait)
+    } else {
+        a.count(1, 1)?;
+        (sem_arg(a, 0)?, false)
+    };
+    let (s, nowait) = s;
+    if !acquire && s.count == 0 {
+        warning(&format!("SysV semaphore for key 0x{:x} is not currently acquired", s.key as u32));
+        zv::set_bool(rv, false);
+        return Ok(());
+    }
+    let flags = SEM_UNDO | if nowait { libc::IPC_NOWAIT } else { 0 };
+    let mut ops = [op(SYSVSEM_SEM, if acquire { -1 } else { 1 }, flags)];
+    if let Err(e) = semop_retry(s.semid, &mut ops) {
+        if e != libc::EAGAIN {
+            warning(&format!(
+                "Failed to {} key 0x{:x}: {}",
+                if acquire { "acquire" } else { "release" },
+                s.key as u32,
+                error::strerror(e)
+            ));
+        }
+        zv::set_bool(rv, false);
+        return Ok(());
+    }
+    s.count += if acquire { 1 } else { -1 };
+    zv::set_bool(rv, true);
+    Ok(())
+}
+
+fn sem_acquire(a: &Args, rv: &mut zval) -> PhpResult {
+    semop_php(a, rv, true)
+}
+
+fn sem_release(a: &Args, rv: &mut zval) -> PhpResult {
+    semop_php(a, rv, false)
+}
+
+fn sem_remove(a: &Args, rv: &mut zval) -> PhpResult {
+    a.count(1, 1)?;
+    let s = sem_arg(a, 0)?;
+    zv::set_bool(rv, false);
+    if syssem::stat(s.semid).is_err() {
+        warning(&format!("SysV semaphore for key 0x{:x} does not (any longer) exist", s.key as u32));
+        return Ok(());
+    }
+    if let Err(e) = syssem::remove(s.semid) {
+        warning(&format!("Failed for SysV semaphore for key 0x{:x}: {}", s.key as u32, error::strerror(e)));
+        return Ok(());
+    }
+    // The set is gone: nothing to give back when the object is freed.
+    s.count = -1;
+    zv::set_bool(rv, true);
+    Ok(())
+}

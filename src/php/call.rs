@@ -62,33 +62,3 @@ macro_rules! handler {
         h as $crate::php::func::Handler
     }};
 }
-
-/// [`invoke`] for a handler known at compile time: the body is inlined
-/// into the engine-facing shim (no indirect call). For hot functions.
-///
-/// # Safety
-/// `ex` and `rv` are the engine's execute_data and return value.
-#[inline(always)]
-pub unsafe fn invoke_static<F: Fn(&Args, &mut zval) -> PhpResult>(ex: *mut zend_execute_data, rv: *mut zval, f: F) {
-    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let args = Args::new(ex);
-        let _ = f(&args, &mut *rv);
-    }));
-    if r.is_err() {
-        let msg = LAST_PANIC.with(|p| std::mem::take(&mut *p.borrow_mut()));
-        if !error::has_exception() {
-            error::error(&format!("php-ipc internal error: {msg}"));
-        }
-    }
-}
-
-/// Like [`handler!`], with the body inlined into the shim ([`invoke_static`]).
-#[macro_export]
-macro_rules! handler_inline {
-    ($f:path) => {{
-        unsafe extern "C" fn h(ex: *mut ::ext_php_rs::ffi::zend_execute_data, rv: *mut ::ext_php_rs::ffi::zval) {
-            $crate::php::call::invoke_static(ex, rv, $f)
-        }
-        h as $crate::php::func::Handler
-    }};
-}

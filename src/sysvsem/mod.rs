@@ -61,18 +61,18 @@ const SEM: Type = Type::class(c"SysvSemaphore");
 
 fn functions() -> Vec<FnDef> {
     vec![
-        FnDef::new(c"sem_get", crate::handler_inline!(sem_get))
+        FnDef::new(c"sem_get", crate::handler!(sem_get))
             .arg(c"key", Type::INT)
             .opt(c"max_acquire", Type::INT, c"1")
             .opt(c"permissions", Type::INT, c"0666")
             .opt(c"auto_release", Type::BOOL, c"true")
             .ret(SEM.or(Type::mask(MAY_BE_FALSE))),
-        FnDef::new(c"sem_acquire", crate::handler_inline!(sem_acquire))
+        FnDef::new(c"sem_acquire", crate::handler!(sem_acquire))
             .arg(c"semaphore", SEM)
             .opt(c"non_blocking", Type::BOOL, c"false")
             .ret(Type::BOOL),
-        FnDef::new(c"sem_release", crate::handler_inline!(sem_release)).arg(c"semaphore", SEM).ret(Type::BOOL),
-        FnDef::new(c"sem_remove", crate::handler_inline!(sem_remove)).arg(c"semaphore", SEM).ret(Type::BOOL),
+        FnDef::new(c"sem_release", crate::handler!(sem_release)).arg(c"semaphore", SEM).ret(Type::BOOL),
+        FnDef::new(c"sem_remove", crate::handler!(sem_remove)).arg(c"semaphore", SEM).ret(Type::BOOL),
     ]
 }
 

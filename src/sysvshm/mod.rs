@@ -59,27 +59,27 @@ const SHM: Type = Type::class(c"SysvSharedMemory");
 
 fn functions() -> Vec<FnDef> {
     vec![
-        FnDef::new(c"shm_attach", crate::handler_inline!(shm_attach))
+        FnDef::new(c"shm_attach", crate::handler!(shm_attach))
             .arg(c"key", Type::INT)
             .opt(c"size", Type::INT.nullable(), c"null")
             .opt(c"permissions", Type::INT, c"0666")
             .ret(SHM.or(Type::mask(MAY_BE_FALSE))),
-        FnDef::new(c"shm_detach", crate::handler_inline!(shm_detach)).arg(c"shm", SHM).ret(Type::BOOL),
-        FnDef::new(c"shm_has_var", crate::handler_inline!(shm_has_var))
+        FnDef::new(c"shm_detach", crate::handler!(shm_detach)).arg(c"shm", SHM).ret(Type::BOOL),
+        FnDef::new(c"shm_has_var", crate::handler!(shm_has_var))
             .arg(c"shm", SHM)
             .arg(c"key", Type::INT)
             .ret(Type::BOOL),
-        FnDef::new(c"shm_remove", crate::handler_inline!(shm_remove)).arg(c"shm", SHM).ret(Type::BOOL),
-        FnDef::new(c"shm_put_var", crate::handler_inline!(shm_put_var))
+        FnDef::new(c"shm_remove", crate::handler!(shm_remove)).arg(c"shm", SHM).ret(Type::BOOL),
+        FnDef::new(c"shm_put_var", crate::handler!(shm_put_var))
             .arg(c"shm", SHM)
             .arg(c"key", Type::INT)
             .arg(c"value", Type::MIXED)
             .ret(Type::BOOL),
-        FnDef::new(c"shm_get_var", crate::handler_inline!(shm_get_var))
+        FnDef::new(c"shm_get_var", crate::handler!(shm_get_var))
             .arg(c"shm", SHM)
             .arg(c"key", Type::INT)
             .ret(Type::MIXED),
-        FnDef::new(c"shm_remove_var", crate::handler_inline!(shm_remove_var))
+        FnDef::new(c"shm_remove_var", crate::handler!(shm_remove_var))
             .arg(c"shm", SHM)
             .arg(c"key", Type::INT)
             .ret(Type::BOOL),

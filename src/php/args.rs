@@ -224,6 +224,14 @@ impl<'a> Args<'a> {
         Err(Thrown)
     }
 
+    /// The Rust state of an object argument of native class `T` (zpp "O").
+    pub fn native<T: super::class::NativeClass>(&self, i: u32) -> PhpResult<&'a mut T> {
+        let obj = self.object_of(i, T::slot().ce())?;
+        // SAFETY: object_of checked the class, so the object was created by
+        // T's create_object and carries a T.
+        Ok(unsafe { super::class::data_of::<T>(obj) })
+    }
+
     /// A by-reference out parameter (None when an optional one was not passed).
     pub fn out(&self, i: u32) -> Option<RefOut<'a>> {
         if !self.given(i) {

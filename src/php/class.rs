@@ -166,15 +166,18 @@ pub unsafe fn register<T: NativeClass>(
 }
 
 /// Instantiates `T` into `rv` (object_init_ex) and returns its state.
-///
-/// # Safety
-/// `T` must be registered.
-pub unsafe fn instantiate<'a, T: NativeClass>(rv: &mut zval) -> &'a mut T {
+/// `rv` must not hold a refcounted value (it is overwritten).
+pub fn instantiate<'a, T: NativeClass>(rv: &mut zval) -> &'a mut T {
     let ce = T::slot().ce();
-    let obj = create_object::<T>(ce);
-    rv.value.obj = obj;
-    rv.u1.type_info = ffi::IS_OBJECT_EX;
-    data_of::<T>(obj)
+    // Handlers run only in groups whose startup registered their classes.
+    assert!(!ce.is_null(), "class used before registration");
+    // SAFETY: ce is T's registered class entry; the object is owned by rv.
+    unsafe {
+        let obj = create_object::<T>(ce);
+        rv.value.obj = obj;
+        rv.u1.type_info = ffi::IS_OBJECT_EX;
+        data_of::<T>(obj)
+    }
 }
 
 pub unsafe fn declare_long_const(ce: *mut zend_class_entry, name: &str, v: i64) {

@@ -1,6 +1,7 @@
 //! Shared glue between the engine and the groups: argument parsing, arginfo,
 //! classes, errors, serialization and sub-module registration.
 
+pub mod alloc;
 pub mod args;
 pub mod call;
 pub mod class;

@@ -367,6 +367,11 @@ pub fn long_of(z: &zval) -> Option<i64> {
     (type_of(z) == ffi::IS_LONG).then(|| unsafe { z.value.lval })
 }
 
+/// The float of an IS_DOUBLE zval.
+pub fn double_of(z: &zval) -> Option<f64> {
+    (type_of(z) == ffi::IS_DOUBLE).then(|| unsafe { z.value.dval })
+}
+
 /// The bytes of an IS_STRING zval.
 pub fn string_of(z: &zval) -> Option<&[u8]> {
     (type_of(z) == ffi::IS_STRING).then(|| unsafe { str_bytes(z.value.str_) })

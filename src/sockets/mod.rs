@@ -391,7 +391,7 @@ fn set_inet6_addr(s: &mut Socket, addr: &[u8]) -> Option<([u8; 16], u32)> {
 }
 
 fn new_socket(rv: &mut zval, fd: i32, family: i32) -> &'static mut Socket {
-    let s = unsafe { class::instantiate::<Socket>(rv) };
+    let s = class::instantiate::<Socket>(rv);
     s.fd = fd;
     s.family = family;
     s.error = 0;
@@ -1466,7 +1466,7 @@ fn socket_addrinfo_lookup(a: &Args, rv: &mut zval) -> PhpResult {
                     continue;
                 }
                 let mut z = zv::undef();
-                let obj = unsafe { class::instantiate::<AddressInfo>(&mut z) };
+                let obj = class::instantiate::<AddressInfo>(&mut z);
                 obj.ai = Some(ai);
                 arr.push(z);
             }

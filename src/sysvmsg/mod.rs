@@ -4,6 +4,7 @@ use crate::native_class;
 use crate::php::class::{self, ACC_FINAL, ACC_NOT_SERIALIZABLE, ACC_NO_DYNAMIC_PROPERTIES};
 use crate::php::error::{self, warning, PhpResult, Thrown};
 use crate::php::module::{long_constant, Group};
+use crate::php::alloc::EngineBuf;
 use crate::php::serialize::{self, SmartStr};
 use crate::php::types::{Type, MAY_BE_ARRAY, MAY_BE_FALSE};
 use crate::php::{ffi, zv, Args, FnDef};
@@ -97,16 +98,6 @@ fn startup(num: c_int) -> bool {
     true
 }
 
-fn queue_arg<'a>(a: &Args<'a>, i: u32) -> PhpResult<&'a mut SysvMessageQueue> {
-    let obj = a.object_of(i, SysvMessageQueue::slot_ce())?;
-    Ok(unsafe { class::data_of::<SysvMessageQueue>(obj) })
-}
-
-impl SysvMessageQueue {
-    fn slot_ce() -> *mut ext_php_rs::ffi::zend_class_entry {
-        <Self as class::NativeClass>::slot().ce()
-    }
-}
 
 fn msg_get_queue(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(1, 2)?;
@@ -124,7 +115,7 @@ fn msg_get_queue(a: &Args, rv: &mut zval) -> PhpResult {
             }
         },
     };
-    let q = unsafe { class::instantiate::<SysvMessageQueue>(rv) };
+    let q = class::instantiate::<SysvMessageQueue>(rv);
     q.key = k;
     q.id = id as i64;
     Ok(())
@@ -151,7 +142,7 @@ fn php_fixed(d: f64) -> String {
 
 fn msg_send(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(3, 6)?;
-    let q = queue_arg(a, 0)?;
+    let q = a.native::<SysvMessageQueue>(0)?;
     let msgtype = a.long(1)?;
     let message = a.zval(2);
     let do_serialize = a.bool_or(3, true)?;
@@ -177,20 +168,17 @@ fn msg_send(a: &Args, rv: &mut zval) -> PhpResult {
                 return Ok(sysmsg::msgsnd(id, s.as_mut_bytes(), msgtype, flags));
             }
         } else {
-            unsafe {
-                match zv::type_of(message) {
-                    ffi::IS_STRING => buf.extend_from_slice(zv::str_bytes(message.value.str_)),
-                    ffi::IS_LONG => ipc_core::serial::write_i64(&mut buf, message.value.lval),
-                    ffi::IS_FALSE => buf.push(b'0'),
-                    ffi::IS_TRUE => buf.push(b'1'),
-                    ffi::IS_DOUBLE => buf.extend_from_slice(php_fixed(message.value.dval).as_bytes()),
-                    _ => {
-                        let tn = std::ffi::CStr::from_ptr(ffi::zend_zval_type_name(message)).to_string_lossy();
-                        return Err(error::argument_type_error(
-                            3,
-                            &format!("must be of type string|int|float|bool, {tn} given"),
-                        ));
-                    }
+            match zv::type_of(message) {
+                ffi::IS_STRING => buf.extend_from_slice(zv::string_of(message).unwrap_or_default()),
+                ffi::IS_LONG => ipc_core::serial::write_i64(&mut buf, zv::long_of(message).unwrap_or_default()),
+                ffi::IS_FALSE => buf.push(b'0'),
+                ffi::IS_TRUE => buf.push(b'1'),
+                ffi::IS_DOUBLE => buf.extend_from_slice(php_fixed(zv::double_of(message).unwrap_or_default()).as_bytes()),
+                _ => {
+                    return Err(error::argument_type_error(
+                        3,
+                        &format!("must be of type string|int|float|bool, {} given", zv::type_name(message)),
+                    ));
                 }
             }
         }
@@ -217,12 +205,12 @@ fn msg_send(a: &Args, rv: &mut zval) -> PhpResult {
 /// allocation (with native's memory-limit behaviour) for huge ones.
 enum RecvBuf {
     Reused,
-    Engine(*mut u8, usize),
+    Engine(EngineBuf),
 }
 
 fn msg_receive(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(5, 8)?;
-    let q = queue_arg(a, 0)?;
+    let q = a.native::<SysvMessageQueue>(0)?;
     let desired = a.long(1)?;
     let maxsize = a.long(3)?;
     let do_unserialize = a.bool_or(5, true)?;
@@ -246,8 +234,7 @@ fn msg_receive(a: &Args, rv: &mut zval) -> PhpResult {
         RecvBuf::Reused
     } else {
         // One spare byte for the NUL terminator (see below).
-        let p = unsafe { ffi::_safe_emalloc(size, 1, HEADER + 1) } as *mut u8;
-        RecvBuf::Engine(p, size + HEADER + 1)
+        RecvBuf::Engine(EngineBuf::new(size, 1, HEADER + 1))
     };
     let id = q.id as i32;
     // `buf` is HEADER + size + 1 bytes; the kernel may fill HEADER + size.
@@ -312,24 +299,20 @@ fn msg_receive(a: &Args, rv: &mut zval) -> PhpResult {
             *cell.borrow_mut() = buf;
             r
         }),
-        RecvBuf::Engine(p, len) => {
-            let r = handle(unsafe { std::slice::from_raw_parts_mut(p, len) });
-            unsafe { ffi::_efree(p as *mut _) };
-            r
-        }
+        RecvBuf::Engine(mut b) => handle(b.as_mut_slice()),
     }
 }
 
 fn msg_remove_queue(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
-    let q = queue_arg(a, 0)?;
+    let q = a.native::<SysvMessageQueue>(0)?;
     zv::set_bool(rv, sysmsg::remove(q.id as i32).is_ok());
     Ok(())
 }
 
 fn msg_stat_queue(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
-    let q = queue_arg(a, 0)?;
+    let q = a.native::<SysvMessageQueue>(0)?;
     match sysmsg::stat(q.id as i32) {
         Ok(ds) => {
             let mut arr = zv::Array::new(10);
@@ -352,7 +335,7 @@ fn msg_stat_queue(a: &Args, rv: &mut zval) -> PhpResult {
 
 fn msg_set_queue(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(2, 2)?;
-    let q = queue_arg(a, 0)?;
+    let q = a.native::<SysvMessageQueue>(0)?;
     let data = a.array(1)?;
     zv::set_bool(rv, false);
     if let Ok(mut ds) = sysmsg::stat(q.id as i32) {

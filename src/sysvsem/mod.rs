@@ -141,7 +141,7 @@ fn sem_get(a: &Args, rv: &mut zval) -> PhpResult {
         warning(&format!("Failed releasing SYSVSEM_SETVAL for key 0x{xkey:x}: {}", error::strerror(e)));
     }
 
-    let s = unsafe { class::instantiate::<SysvSemaphore>(rv) };
+    let s = class::instantiate::<SysvSemaphore>(rv);
     s.key = key as i32;
     s.semid = semid;
     s.count = 0;

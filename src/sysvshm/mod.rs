@@ -158,7 +158,7 @@ fn shm_attach(a: &Args, rv: &mut zval) -> PhpResult {
         warning(&format!("Failed for key 0x{xkey:x}: segment header is corrupted"));
         return Ok(());
     }
-    let s = unsafe { class::instantiate::<SysvSharedMemory>(rv) };
+    let s = class::instantiate::<SysvSharedMemory>(rv);
     s.key = k;
     s.id = id as i64;
     s.seg = Some(Rc::new(seg));

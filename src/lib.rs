@@ -6,6 +6,7 @@
 
 pub mod php;
 pub mod sys;
+pub mod event;
 pub mod sysvmsg;
 
 use ext_php_rs::prelude::*;
@@ -13,7 +14,7 @@ use ext_php_rs::zend::ModuleEntry;
 use php::module::{self, GroupTable, Slot, Status};
 use std::os::raw::c_int;
 
-static SLOTS: [Slot; 1] = [Slot::new(&sysvmsg::GROUP)];
+static SLOTS: [Slot; 2] = [Slot::new(&sysvmsg::GROUP), Slot::new(&event::GROUP)];
 
 struct Groups;
 impl GroupTable for Groups {
@@ -27,6 +28,7 @@ pub fn ipc_minit(ty: i32, _module_number: i32) -> i32 {
     php::call::install_panic_hook();
     unsafe {
         module::register_group::<Groups, 0>(ty as c_int);
+        module::register_group::<Groups, 1>(ty as c_int);
     }
     0
 }

@@ -195,3 +195,20 @@ macro_rules! native_class {
         }
     };
 }
+
+/// The object handlers of registered class `T`, for classes that override
+/// property handlers (read_property, get_properties...) after `register`.
+///
+/// # Safety
+/// Call only from MINIT, after `register::<T>`.
+pub unsafe fn handlers_mut<T: NativeClass>() -> *mut zend_object_handlers {
+    (*T::slot().handlers.get()).as_mut_ptr()
+}
+
+/// Slot `i` of an object's declared-property table (OBJ_PROP_NUM).
+///
+/// # Safety
+/// `obj` must be live and its class must declare more than `i` properties.
+pub unsafe fn prop_slot<'a>(obj: *mut zend_object, i: usize) -> &'a mut zval {
+    &mut *(*obj).properties_table.as_mut_ptr().add(i)
+}

@@ -159,3 +159,15 @@ pub unsafe fn gc_buffer_use(buf: *mut zend_get_gc_buffer, table: *mut *mut zval,
     *table = (*buf).start;
     *n = (*buf).cur.offset_from((*buf).start) as c_int;
 }
+
+// Added for the event group: calling user callbacks, exit() detection,
+// declared properties, objects by handle.
+extern "C" {
+    pub fn zend_call_function(
+        fci: *mut ext_php_rs::ffi::zend_fcall_info,
+        fcc: *mut ext_php_rs::ffi::zend_fcall_info_cache,
+    ) -> c_int;
+    pub fn zend_is_unwind_exit(ex: *const zend_object) -> bool;
+    pub fn zend_declare_property_null(ce: *mut zend_class_entry, name: *const c_char, len: usize, access_type: c_int);
+    pub fn object_init_ex(arg: *mut zval, ce: *mut zend_class_entry) -> c_int;
+}

@@ -135,15 +135,21 @@ impl Shared {
     pub fn update_time_cache(&mut self) {
         self.tv_cache = None;
         if self.flags & FLAG_NO_CACHE_TIME == 0 {
-            let m = monotonic();
-            self.clock_diff = wall() - m;
-            self.tv_cache = Some(m);
+            self.tv_cache = Some(monotonic());
+            self.clock_diff = 0;
         }
     }
-    /// event_base_gettimeofday_cached, in nanoseconds of wall time.
-    pub fn time_of_day_cached(&self) -> Ns {
+    /// event_base_gettimeofday_cached, in nanoseconds of wall time. The
+    /// wall/monotonic offset is read when first asked for, not on every
+    /// loop iteration.
+    pub fn time_of_day_cached(&mut self) -> Ns {
         match self.tv_cache {
-            Some(t) => t + self.clock_diff,
+            Some(t) => {
+                if self.clock_diff == 0 {
+                    self.clock_diff = wall() - monotonic();
+                }
+                t + self.clock_diff
+            }
             None => wall(),
         }
     }

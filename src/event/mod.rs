@@ -76,9 +76,33 @@ pub struct Event {
     sh: Option<Rc<RefCell<Shared>>>,
     id: Option<EvId>,
     cb: Option<zval>,
+    /// The resolved call info when `cb` is a Closure (valid while we hold it).
+    fcc: Option<ext_php_rs::ffi::zend_fcall_info_cache>,
     kind: CbKind,
     /// The stream resource given as fd (passed back to the callback).
     stream: Option<zval>,
+}
+
+extern "C" {
+    static mut zend_ce_closure: *mut zend_class_entry;
+}
+
+impl Event {
+    /// Replaces the callback (and its cached call info).
+    fn set_cb(&mut self, z: &zval) {
+        let mut c = copy(z);
+        self.fcc = None;
+        unsafe {
+            if zv::type_of(&c) == ffi::IS_OBJECT && (*c.value.obj).ce == zend_ce_closure {
+                let mut fcc: ext_php_rs::ffi::zend_fcall_info_cache = std::mem::zeroed();
+                if ext_php_rs::ffi::zend_is_callable_ex(&mut c, std::ptr::null_mut(), 0, std::ptr::null_mut(), &mut fcc, std::ptr::null_mut()) {
+                    self.fcc = Some(fcc);
+                }
+            }
+        }
+        let old = self.cb.replace(c);
+        drop(old);
+    }
 }
 impl NativeClass for Event {
     const NAME: &'static std::ffi::CStr = c"Event";
@@ -669,7 +693,7 @@ fn base_got_exit(a: &Args, rv: &mut zval) -> PhpResult {
 fn base_time_of_day(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(0, 0)?;
     let sh = sh_of(a)?;
-    let ns = sh.borrow().time_of_day_cached();
+    let ns = sh.borrow_mut().time_of_day_cached();
     // timeval precision, as libevent reports it.
     let us = ns / 1000;
     zv::set_double(rv, (us / 1_000_000) as f64 + (us % 1_000_000) as f64 * 1e-6);
@@ -883,10 +907,7 @@ fn run_callbacks(sh: &Rc<RefCell<Shared>>, b: &Begin) -> bool {
         holder.u1.type_info = ffi::IS_OBJECT_EX;
     }
     let mut threw = false;
-    let is_signal = {
-        let s = sh.borrow();
-        s.core.get(b.id).is_some_and(|e| e.events & EV_SIGNAL != 0)
-    };
+    let is_signal = b.events & EV_SIGNAL != 0;
     if is_signal {
         loop {
             if !sh.borrow_mut().core.next_signal_call(b.id) {
@@ -925,40 +946,45 @@ fn run_callbacks(sh: &Rc<RefCell<Shared>>, b: &Begin) -> bool {
 fn call_one(obj: *mut zend_object, b: &Begin) -> bool {
     let ev = unsafe { class::data_of::<Event>(obj) };
     let Some(cb) = ev.cb.as_ref() else { return false };
-    let mut callable = copy(cb);
-    let mut fcc: ext_php_rs::ffi::zend_fcall_info_cache = unsafe { std::mem::zeroed() };
-    let ok = unsafe {
-        ext_php_rs::ffi::zend_is_callable_ex(&mut callable, std::ptr::null_mut(), 0, std::ptr::null_mut(), &mut fcc, std::ptr::null_mut())
+    // A copy keeps the callable alive even if the callback replaces it.
+    let callable = copy(cb);
+    let mut fcc = match ev.fcc {
+        Some(f) => f,
+        None => {
+            let mut f: ext_php_rs::ffi::zend_fcall_info_cache = unsafe { std::mem::zeroed() };
+            let mut c2 = copy(&callable);
+            let ok = unsafe {
+                ext_php_rs::ffi::zend_is_callable_ex(&mut c2, std::ptr::null_mut(), 0, std::ptr::null_mut(), &mut f, std::ptr::null_mut())
+            };
+            drop(c2);
+            if !ok {
+                return false;
+            }
+            f
+        }
     };
-    if !ok {
-        return false;
-    }
     let data = copy_deref(unsafe { class::prop_slot(obj, 1) });
-    let mut args: Vec<zval> = Vec::with_capacity(3);
-    match ev.kind {
-        CbKind::Timer => args.push(data),
+    let mut args: [zval; 3] = [zv::undef(), zv::undef(), zv::undef()];
+    let n = match ev.kind {
+        CbKind::Timer => {
+            args[0] = data;
+            1
+        }
         CbKind::Signal => {
-            let mut s = zv::undef();
-            zv::set_long(&mut s, b.fd as i64);
-            args.push(s);
-            args.push(data);
+            zv::set_long(&mut args[0], b.fd as i64);
+            args[1] = data;
+            2
         }
         CbKind::Io => {
-            let fdz = match (&ev.stream, b.res & EV_SIGNAL != 0) {
-                (Some(r), false) => copy(r),
-                _ => {
-                    let mut f = zv::undef();
-                    zv::set_long(&mut f, b.fd as i64);
-                    f
-                }
-            };
-            let mut w = zv::undef();
-            zv::set_long(&mut w, b.res as i64);
-            args.push(fdz);
-            args.push(w);
-            args.push(data);
+            match (&ev.stream, b.res & EV_SIGNAL != 0) {
+                (Some(r), false) => args[0] = copy(r),
+                _ => zv::set_long(&mut args[0], b.fd as i64),
+            }
+            zv::set_long(&mut args[1], b.res as i64);
+            args[2] = data;
+            3
         }
-    }
+    };
     let mut retval = zv::undef();
     let mut fci = ext_php_rs::ffi::zend_fcall_info {
         size: std::mem::size_of::<ext_php_rs::ffi::zend_fcall_info>(),
@@ -966,7 +992,7 @@ fn call_one(obj: *mut zend_object, b: &Begin) -> bool {
         retval: &mut retval,
         params: args.as_mut_ptr(),
         object: std::ptr::null_mut(),
-        param_count: args.len() as u32,
+        param_count: n,
         named_params: std::ptr::null_mut(),
     };
     unsafe { ffi::zend_call_function(&mut fci, &mut fcc) };
@@ -1025,7 +1051,7 @@ fn event_construct(a: &Args, _rv: &mut zval) -> PhpResult {
     ev.sh = Some(sh);
     ev.id = Some(id);
     ev.kind = CbKind::Io;
-    ev.cb = Some(copy(a.zval(3)));
+    ev.set_cb(a.zval(3));
     ev.stream = stream;
     set_data(obj, arg_or_null(a, 4));
     Ok(())
@@ -1105,7 +1131,7 @@ fn event_set(a: &Args, rv: &mut zval) -> PhpResult {
         };
     }
     if a.given(3) && zv::type_of(a.zval(3)) != ffi::IS_NULL {
-        ev.cb = Some(copy(a.zval(3)));
+        ev.set_cb(a.zval(3));
     }
     if let Some(v) = arg_or_null(a, 4) {
         set_data(obj, Some(v));
@@ -1232,7 +1258,7 @@ fn new_event(rv: &mut zval, sh: Rc<RefCell<Shared>>, fd: i32, what: u16, kind: C
     ev.sh = Some(sh);
     ev.id = Some(id);
     ev.kind = kind;
-    ev.cb = Some(copy(cb));
+    ev.set_cb(cb);
     set_data(obj, arg);
 }
 
@@ -1281,7 +1307,7 @@ fn event_set_timer(a: &Args, rv: &mut zval) -> PhpResult {
     ev.id = Some(id);
     ev.kind = CbKind::Timer;
     ev.stream = None;
-    ev.cb = Some(copy(a.zval(1)));
+    ev.set_cb(a.zval(1));
     set_data(obj, arg_or_null(a, 2));
     zv::set_bool(rv, true);
     Ok(())

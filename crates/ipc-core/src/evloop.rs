@@ -62,6 +62,17 @@ pub struct Ev {
     live: bool,
 }
 
+struct EvSnap {
+    user: usize,
+    kind: Kind,
+    fd: i32,
+    res: u16,
+    events: u16,
+    ncalls: u32,
+    io_timeout: Option<Ns>,
+    deadline: Option<Ns>,
+}
+
 /// What the caller must run for a popped active event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Begin {
@@ -70,6 +81,8 @@ pub struct Begin {
     pub kind: Kind,
     pub fd: i32,
     pub res: u16,
+    /// The event's mask.
+    pub events: u16,
     /// For signal events: how many times to call back (>= 1).
     pub ncalls: u32,
 }
@@ -550,9 +563,10 @@ impl Core {
     /// others are deleted. Exit events are freed.
     pub fn begin(&mut self, id: EvId, now: Ns) -> Option<Begin> {
         let idx = id.idx;
-        let e = self.get(id)?.clone();
+        let e = self.get(id)?;
+        let e = EvSnap { user: e.user, kind: e.kind, fd: e.fd, res: e.res, events: e.events, ncalls: e.ncalls, io_timeout: e.io_timeout, deadline: e.deadline };
         self.deactivate(idx);
-        let b = Begin { id, user: e.user, kind: e.kind, fd: e.fd, res: e.res, ncalls: e.ncalls.max(1) };
+        let b = Begin { id, user: e.user, kind: e.kind, fd: e.fd, res: e.res, events: e.events, ncalls: e.ncalls.max(1) };
         match e.kind {
             Kind::Exit => {
                 self.remove(id);

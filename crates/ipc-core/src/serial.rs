@@ -38,7 +38,7 @@ pub fn split_string(rest: &[u8]) -> Option<(usize, &[u8])> {
     }
     let len = len as usize;
     let body = rest.get(colon + 1..)?;
-    if body.len() != len.checked_add(4)? || body[0] != b'"' || &body[len + 1..] != b"\";" {
+    if body.len() != len.checked_add(3)? || body[0] != b'"' || &body[len + 1..] != b"\";" {
         return None;
     }
     Some((len, &body[1..=len]))

@@ -46,10 +46,11 @@ pub struct Ev {
     pub kind: Kind,
     /// In the io or signal map (EVLIST_INSERTED).
     pub inserted: bool,
-    /// The pending timeout's deadline (EVLIST_TIMEOUT).
-    pub deadline: Option<Ns>,
+    /// The last deadline set; pending while `timed` (EVLIST_TIMEOUT).
+    pub deadline: Ns,
+    pub timed: bool,
     /// PERSIST events added with a timeout re-arm with this interval.
-    pub io_timeout: Option<Ns>,
+    pub io_timeout: Ns,
     pub active: bool,
     pub res: u16,
     /// Pending signal deliveries for the next callback run.
@@ -69,8 +70,15 @@ struct EvSnap {
     res: u16,
     events: u16,
     ncalls: u32,
-    io_timeout: Option<Ns>,
-    deadline: Option<Ns>,
+    io_timeout: Ns,
+    deadline: Ns,
+}
+
+impl Ev {
+    /// The pending timeout's deadline.
+    pub fn pending_deadline(&self) -> Option<Ns> {
+        self.timed.then_some(self.deadline)
+    }
 }
 
 /// What the caller must run for a popped active event.
@@ -95,7 +103,7 @@ pub struct Core {
     seq: u64,
     queues: Vec<VecDeque<(u32, u64)>>,
     pub n_active: usize,
-    fd_evs: Vec<Vec<u32>>,
+    fd_evs: Vec<FdList>,
     sig_evs: Vec<Vec<u32>>,
     /// Events inserted or with a pending timeout (libevent's event_count).
     pub n_pending: usize,
@@ -107,6 +115,44 @@ pub struct Core {
 }
 
 pub const NSIG: usize = 65;
+
+const NONE: u32 = u32::MAX;
+
+/// The events of one fd: the first inline (the common case), others spilled.
+#[derive(Clone, Debug)]
+struct FdList {
+    first: u32,
+    more: Vec<u32>,
+}
+
+impl Default for FdList {
+    fn default() -> Self {
+        FdList { first: NONE, more: Vec::new() }
+    }
+}
+
+impl FdList {
+    fn push(&mut self, i: u32) {
+        if self.first == NONE {
+            self.first = i;
+        } else {
+            self.more.push(i);
+        }
+    }
+    fn remove(&mut self, i: u32) {
+        if self.first == i {
+            self.first = if self.more.is_empty() { NONE } else { self.more.remove(0) };
+        } else {
+            self.more.retain(|&x| x != i);
+        }
+    }
+    fn is_empty(&self) -> bool {
+        self.first == NONE
+    }
+    fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        (self.first != NONE).then_some(self.first).into_iter().chain(self.more.iter().copied())
+    }
+}
 
 impl Default for Core {
     fn default() -> Self {
@@ -162,8 +208,9 @@ impl Core {
             user,
             kind,
             inserted: false,
-            deadline: None,
-            io_timeout: None,
+            deadline: 0,
+            timed: false,
+            io_timeout: 0,
             active: false,
             res: 0,
             ncalls: 0,
@@ -210,7 +257,7 @@ impl Core {
             e.fd = fd;
             e.events = events;
             e.prio = prio;
-            e.io_timeout = None;
+            e.io_timeout = 0;
             e.ncalls = 0;
         }
     }
@@ -220,7 +267,7 @@ impl Core {
     }
 
     fn counted(e: &Ev) -> bool {
-        e.inserted || e.deadline.is_some()
+        e.inserted || e.timed
     }
 
     fn with_count<R>(&mut self, idx: u32, f: impl FnOnce(&mut Core) -> R) -> R {
@@ -243,10 +290,11 @@ impl Core {
         self.seq += 1;
         let seq = self.seq;
         let e = &mut self.slots[idx as usize];
-        if e.deadline.is_none() {
+        if !e.timed {
             self.n_timers += 1;
         }
-        e.deadline = Some(deadline);
+        e.deadline = deadline;
+        e.timed = true;
         e.timer_seq = seq;
         self.heap.push(Reverse((deadline, seq, idx)));
         if self.heap.len() > 64 + 2 * self.n_timers {
@@ -256,7 +304,8 @@ impl Core {
 
     fn clear_timer(&mut self, idx: u32) {
         let e = &mut self.slots[idx as usize];
-        if e.deadline.take().is_some() {
+        if e.timed {
+            e.timed = false;
             e.timer_seq = 0;
             self.n_timers -= 1;
         }
@@ -269,7 +318,7 @@ impl Core {
             .into_iter()
             .filter(|Reverse((_, seq, idx))| {
                 let e = &slots[*idx as usize];
-                e.live && e.deadline.is_some() && e.timer_seq == *seq
+                e.live && e.timed && e.timer_seq == *seq
             })
             .collect();
         self.heap = BinaryHeap::from(v);
@@ -292,7 +341,7 @@ impl Core {
         } else if fd >= 0 {
             let f = fd as usize;
             if self.fd_evs.len() <= f {
-                self.fd_evs.resize_with(f + 1, Vec::new);
+                self.fd_evs.resize_with(f + 1, FdList::default);
             }
             self.fd_evs[f].push(idx);
             self.changed_fds.push((fd, true));
@@ -315,7 +364,7 @@ impl Core {
                 }
             }
         } else if fd >= 0 && (fd as usize) < self.fd_evs.len() {
-            self.fd_evs[fd as usize].retain(|&i| i != idx);
+            self.fd_evs[fd as usize].remove(idx);
             self.changed_fds.push((fd, false));
         }
         self.slots[idx as usize].inserted = false;
@@ -342,7 +391,7 @@ impl Core {
             }
             if let Some(tv) = tv {
                 if persist {
-                    c.slots[idx as usize].io_timeout = Some(tv);
+                    c.slots[idx as usize].io_timeout = tv;
                 }
                 c.add_timeout_abs(idx, now.saturating_add(tv));
             }
@@ -389,7 +438,7 @@ impl Core {
         let idx = id.idx;
         self.with_count(idx, |c| {
             c.clear_timer(idx);
-            c.slots[idx as usize].io_timeout = None;
+            c.slots[idx as usize].io_timeout = 0;
         });
         true
     }
@@ -416,7 +465,7 @@ impl Core {
         if e.active {
             flags |= e.res;
         }
-        if e.deadline.is_some() {
+        if e.timed {
             flags |= EV_TIMEOUT;
         }
         flags & what != 0
@@ -458,7 +507,7 @@ impl Core {
     pub fn fd_interest(&self, fd: i32) -> u16 {
         let mut m = 0;
         if let Some(v) = self.fd_evs.get(fd as usize) {
-            for &i in v {
+            for i in v.iter() {
                 m |= self.slots[i as usize].events & (EV_READ | EV_WRITE | EV_ET);
             }
         }
@@ -486,9 +535,19 @@ impl Core {
     /// The backend reports `what` (READ/WRITE bits) on `fd`.
     pub fn fd_ready(&mut self, fd: i32, what: u16) {
         let Some(v) = self.fd_evs.get(fd as usize) else { return };
-        let n = v.len();
-        for k in 0..n {
-            let idx = self.fd_evs[fd as usize][k];
+        let first = v.first;
+        if first == NONE {
+            return;
+        }
+        if v.more.is_empty() {
+            let r = self.slots[first as usize].events & what & (EV_READ | EV_WRITE);
+            if r != 0 {
+                self.activate_idx(first, r, 0);
+            }
+            return;
+        }
+        let list: Vec<u32> = v.iter().collect();
+        for idx in list {
             let r = self.slots[idx as usize].events & what & (EV_READ | EV_WRITE);
             if r != 0 {
                 self.activate_idx(idx, r, 0);
@@ -512,7 +571,7 @@ impl Core {
     pub fn next_deadline(&mut self) -> Option<Ns> {
         while let Some(&Reverse((d, seq, idx))) = self.heap.peek() {
             let e = &self.slots[idx as usize];
-            if e.live && e.deadline == Some(d) && e.timer_seq == seq {
+            if e.live && e.timed && e.deadline == d && e.timer_seq == seq {
                 return Some(d);
             }
             self.heap.pop();
@@ -576,8 +635,11 @@ impl Core {
         }
         if e.events & EV_PERSIST != 0 {
             // event_persist_closure
-            if let Some(delay) = e.io_timeout {
-                let relative = if e.res & EV_TIMEOUT != 0 { e.deadline.unwrap_or(now) } else { now };
+            // libevent: a zero interval means no re-arm timeout.
+            if e.io_timeout != 0 {
+                let delay = e.io_timeout;
+                // After a timeout the next deadline follows the previous one.
+                let relative = if e.res & EV_TIMEOUT != 0 { e.deadline } else { now };
                 let mut run_at = relative.saturating_add(delay);
                 if run_at < now {
                     run_at = now.saturating_add(delay);
@@ -754,7 +816,7 @@ mod tests {
         assert_eq!(c.fd_interest(3), 0, "timeout removes the io part");
         let b = { let __i = c.pop_active(0).unwrap(); c.begin(__i, ms(10)) }.unwrap();
         assert_eq!(b.res, EV_TIMEOUT);
-        assert_eq!(c.get(e).unwrap().deadline, Some(ms(20)));
+        assert_eq!(c.get(e).unwrap().pending_deadline(), Some(ms(20)));
         assert_eq!(c.fd_interest(3), EV_READ);
     }
 
@@ -825,6 +887,45 @@ mod tests {
         }
         assert!(c.heap.len() < 200);
         assert_eq!(c.next_deadline(), Some(ms(1000 + 9999)));
+    }
+
+    #[test]
+    fn event_record_fits_a_cache_line() {
+        assert!(std::mem::size_of::<Ev>() <= 64, "{}", std::mem::size_of::<Ev>());
+    }
+
+    #[test]
+    fn several_events_on_one_fd_fire_in_insertion_order() {
+        let mut c = Core::new(1);
+        let a = c.create(7, EV_READ, 1, Kind::User);
+        let b = c.create(7, EV_READ | EV_WRITE, 2, Kind::User);
+        let d = c.create(7, EV_WRITE, 3, Kind::User);
+        for id in [a, b, d] {
+            c.add(id, None, 0);
+        }
+        assert_eq!(c.fd_interest(7), EV_READ | EV_WRITE);
+        c.del(a);
+        c.add(a, None, 0);
+        c.fd_ready(7, EV_READ);
+        let mut got = vec![];
+        while let Some(id) = c.pop_active(0) {
+            let b = c.begin(id, 0).unwrap();
+            got.push((b.user, b.res));
+        }
+        assert_eq!(got, vec![(2, EV_READ), (1, EV_READ)]);
+        assert_eq!(c.fd_interest(7), EV_WRITE, "the one-shot events are deleted, d remains");
+    }
+
+    #[test]
+    fn persistent_timeout_rearm_follows_previous_deadline() {
+        let mut c = Core::new(1);
+        let e = c.create(-1, EV_TIMEOUT | EV_PERSIST, 1, Kind::User);
+        c.add(e, Some(ms(10)), 0);
+        // Processed late (at 13 ms): the next deadline is 20 ms, not 23 ms.
+        c.expire(ms(13));
+        let id = c.pop_active(0).unwrap();
+        c.begin(id, ms(13));
+        assert_eq!(c.get(e).unwrap().pending_deadline(), Some(ms(20)));
     }
 
     #[test]

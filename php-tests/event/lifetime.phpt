@@ -56,6 +56,14 @@ var_dump($pe->pending(Event::READ));
 fwrite($pw, "parent");
 $pb->loop();
 echo "parent got: $got\n";
+
+// Like PECL, an Event does not keep its stream open: dropping the last
+// reference closes it (the peer sees EOF), and the callback then gets the fd number.
+list($sa, $sb) = stream_socket_pair(STREAM_PF_UNIX, STREAM_SOCK_STREAM, STREAM_IPPROTO_IP);
+$lb = new EventBase();
+$le = new Event($lb, $sa, Event::WRITE, function ($fd) { echo "callback fd is ", get_debug_type($fd), "\n"; });
+$sa = null;
+var_dump(fread($sb, 10), feof($sb));
 ?>
 --EXPECTF--
 growth under 64 KiB: true
@@ -66,3 +74,5 @@ bool(false)
 child on poll exit 0
 bool(true)
 parent got: parent
+string(0) ""
+bool(true)

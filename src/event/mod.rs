@@ -79,8 +79,10 @@ pub struct Event {
     /// The resolved call info when `cb` is a Closure (valid while we hold it).
     fcc: Option<ext_php_rs::ffi::zend_fcall_info_cache>,
     kind: CbKind,
-    /// The stream resource given as fd (passed back to the callback).
-    stream: Option<zval>,
+    /// The handle of the stream resource given as fd, passed back to the
+    /// callback. Like PECL, the Event does not keep the stream alive; the
+    /// handle is looked up at call time (handles are never reused).
+    stream: Option<i64>,
 }
 
 extern "C" {
@@ -942,6 +944,18 @@ fn run_callbacks(sh: &Rc<RefCell<Shared>>, b: &Begin) -> bool {
     threw
 }
 
+/// The resource zval of a live resource handle.
+fn live_resource<'a>(handle: i64) -> Option<&'a zval> {
+    unsafe {
+        let z = ext_php_rs::ffi::zend_hash_index_find(&raw const ext_php_rs::ffi::executor_globals.regular_list, handle as u64);
+        if z.is_null() {
+            None
+        } else {
+            Some(&*z)
+        }
+    }
+}
+
 /// Calls the Event's callback once with its kind's arguments; true if it threw.
 fn call_one(obj: *mut zend_object, b: &Begin) -> bool {
     let ev = unsafe { class::data_of::<Event>(obj) };
@@ -976,8 +990,11 @@ fn call_one(obj: *mut zend_object, b: &Begin) -> bool {
             2
         }
         CbKind::Io => {
-            match (&ev.stream, b.res & EV_SIGNAL != 0) {
-                (Some(r), false) => args[0] = copy(r),
+            match (ev.stream, b.res & EV_SIGNAL != 0) {
+                (Some(h), false) => match live_resource(h) {
+                    Some(r) => args[0] = copy(r),
+                    None => zv::set_long(&mut args[0], b.fd as i64),
+                },
                 _ => zv::set_long(&mut args[0], b.fd as i64),
             }
             zv::set_long(&mut args[1], b.res as i64);
@@ -1038,7 +1055,7 @@ fn event_construct(a: &Args, _rv: &mut zval) -> PhpResult {
         }
         let d = unsafe { zv::deref_mut(fdz) };
         if zv::type_of(d) == ffi::IS_RESOURCE {
-            stream = Some(copy(d));
+            stream = Some(unsafe { (*d.value.res).handle });
         }
     }
     let Some(sh) = base_shared(bo) else { return Err(error::error("EventBase object is not initialized")) };
@@ -1125,7 +1142,7 @@ fn event_set(a: &Args, rv: &mut zval) -> PhpResult {
         ev.stream = if what != -1 && what & EV_SIGNAL as i64 != 0 {
             None
         } else if zv::type_of(d) == ffi::IS_RESOURCE {
-            Some(copy(d))
+            Some(unsafe { (*d.value.res).handle })
         } else {
             None
         };

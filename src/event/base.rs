@@ -88,6 +88,9 @@ pub struct Shared {
     pub gotbreak: bool,
     pub cont: bool,
     pub freed: bool,
+    /// sigpipe::fork_generation() when the backend was created: a forked
+    /// child shares an epoll instance with its parent until reInit().
+    fork_gen: u64,
 }
 
 impl Shared {
@@ -107,6 +110,7 @@ impl Shared {
             gotbreak: false,
             cont: false,
             freed: false,
+            fork_gen: sigpipe::fork_generation(),
         })
     }
 
@@ -216,6 +220,9 @@ impl Shared {
     }
 
     fn watch_raw(&mut self, fd: i32, on: bool) {
+        if self.method == Method::Epoll && self.fork_gen != sigpipe::fork_generation() {
+            return;
+        }
         match &mut self.be {
             Backend::Epoll { ep, .. } => {
                 let _ = if on { ep.add(fd, epoll::IN).or_else(|_| ep.modify(fd, epoll::IN)) } else { ep.delete(fd) };
@@ -225,6 +232,11 @@ impl Shared {
     }
 
     fn apply(&mut self, fd: i32, want: u16, inserted: bool) -> Result<(), Errno> {
+        if self.method == Method::Epoll && self.fork_gen != sigpipe::fork_generation() {
+            // The epoll instance belongs to the parent too: leave it alone
+            // (the next dispatch re-creates ours from the core's state).
+            return Ok(());
+        }
         match &mut self.be {
             Backend::Epoll { ep, regs, .. } => {
                 let mut bits = 0u32;
@@ -288,6 +300,7 @@ impl Shared {
     /// event_reinit: a fresh backend instance with every event re-registered
     /// (after fork the kernel object is shared with the parent).
     pub fn reinit(&mut self) -> Result<(), Errno> {
+        self.fork_gen = sigpipe::fork_generation();
         if self.method == Method::Epoll {
             self.be = Self::backend(self.method)?;
             for fd in self.core.fds() {
@@ -320,6 +333,11 @@ impl Shared {
 
     /// Waits for I/O up to `tv` (None: forever) and activates ready events.
     pub fn dispatch(&mut self, tv: Option<Ns>) -> Result<(), Errno> {
+        if self.fork_gen != sigpipe::fork_generation() {
+            // A forked child looping without reInit(): do it now rather than
+            // steal the parent's events from the shared epoll instance.
+            self.reinit()?;
+        }
         let mut tv = tv;
         if self.sig_fd.is_some() && sigpipe::any() {
             tv = Some(0);

@@ -103,3 +103,19 @@ pub fn take(sig: i32) -> u32 {
 pub fn clear_any() {
     ANY.store(false, Ordering::SeqCst);
 }
+
+static FORK_GEN: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+static ATFORK: std::sync::Once = std::sync::Once::new();
+
+extern "C" fn after_fork_child() {
+    FORK_GEN.fetch_add(1, Ordering::SeqCst);
+}
+
+/// Counts forks (pthread_atfork child handler, registered once), so an event
+/// base can tell that its kernel objects are shared with a parent process.
+pub fn fork_generation() -> u64 {
+    ATFORK.call_once(|| unsafe {
+        libc::pthread_atfork(None, None, Some(after_fork_child));
+    });
+    FORK_GEN.load(Ordering::SeqCst)
+}

@@ -13,7 +13,7 @@ $bufs = [];
 $onRead = function ($c, $what, $id) use (&$conns, &$bufs) {
     $d = fread($c, 65536);
     if ($d === '' || $d === false) {
-        $conns[$id]->free();
+        $conns[$id][1]->free();
         unset($conns[$id], $bufs[$id]);
         fclose($c);
         return;
@@ -34,7 +34,8 @@ $accept = new Event($base, $srv, Event::READ | Event::PERSIST, function ($srv) u
         $id = (int) $c;
         $ev = new Event($base, $c, Event::READ | Event::PERSIST, $onRead, $id);
         $ev->add();
-        $conns[$id] = $ev;
+        // Keep the stream: an Event does not hold a reference to it (as in PECL).
+        $conns[$id] = [$c, $ev];
         $bufs[$id] = '';
     }
 });

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Server user-CPU per request: the EventBase responder (a) vs the plain
 # stream_select() responder (b), wrk (1 thread) at 50 and 1,000 connections.
-# Server pinned to CPU 0, wrk to CPU 1. Alternates a/b, REPEAT times, prints
+# Server pinned to CPU 0, wrk to CPU 1. The server reports its own
+# getrusage() user time (µs precision) on SIGUSR1, before and after wrk. Alternates a/b, REPEAT times, prints
 # medians and the ratio a/b of user-CPU µs per request.
 #   bash benches/event_http.sh            (DURATION=4 REPEAT=3 by default)
 set -uo pipefail
@@ -16,16 +17,18 @@ run_one() { # server-script conns -> "rps p99_ms us_per_req"
   taskset -c 0 php -n -d extension="$SO" "$script" $PORT > /tmp/evb.$$.out 2>&1 &
   pid=$!
   for _ in $(seq 50); do grep -q ready /tmp/evb.$$.out 2>/dev/null && break; sleep 0.1; done
-  utime0=$(awk '{print $14}' /proc/$pid/stat)
+  kill -USR1 $pid; sleep 0.2
   out=$(taskset -c 1 wrk -t1 -c"$conns" -d"${DURATION}s" --latency "http://127.0.0.1:$PORT/" 2>&1)
-  utime1=$(awk '{print $14}' /proc/$pid/stat)
+  kill -USR1 $pid; sleep 0.2
+  utime0=$(grep '^utime' /tmp/evb.$$.out | sed -n 1p | awk '{print $2}')
+  utime1=$(grep '^utime' /tmp/evb.$$.out | sed -n 2p | awk '{print $2}')
   kill -TERM $pid; wait $pid 2>/dev/null
   reqs=$(echo "$out" | awk '/requests in/ {print $1}')
   local rps p99 errs
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
   errs=$(echo "$out" | grep -c "Socket errors" || true)
-  echo "$rps $p99 $(( (utime1 - utime0) * 1000000 / TCK * 1000 / (reqs > 0 ? reqs : 1) )) $errs"
+  echo "$rps $p99 $(( (utime1 - utime0) * 1000 / (reqs > 0 ? reqs : 1) )) $errs"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 for conns in 50 1000; do

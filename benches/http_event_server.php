@@ -42,5 +42,8 @@ $accept = new Event($base, $srv, Event::READ | Event::PERSIST, function ($srv) u
 $accept->add();
 $stop = Event::signal($base, SIGTERM, function () use ($base) { $base->stop(); });
 $stop->add();
+// SIGUSR1: print the user CPU time used so far (µs), for the benchmark driver.
+$usage = Event::signal($base, SIGUSR1, function () { $u = getrusage(); fwrite(STDOUT, "utime " . ($u['ru_utime.tv_sec'] * 1000000 + $u['ru_utime.tv_usec']) . "\n"); });
+$usage->add();
 fwrite(STDOUT, "ready\n");
 $base->loop();

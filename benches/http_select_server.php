@@ -12,6 +12,8 @@ $bufs = [];
 $running = true;
 pcntl_async_signals(true);
 pcntl_signal(SIGTERM, function () use (&$running) { $running = false; });
+// SIGUSR1: print the user CPU time used so far (µs), for the benchmark driver.
+pcntl_signal(SIGUSR1, function () { $u = getrusage(); fwrite(STDOUT, "utime " . ($u['ru_utime.tv_sec'] * 1000000 + $u['ru_utime.tv_usec']) . "\n"); });
 fwrite(STDOUT, "ready\n");
 while ($running) {
     $r = $conns;

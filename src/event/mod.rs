@@ -377,6 +377,15 @@ fn copy(z: &zval) -> zval {
     c
 }
 
+/// zval_ptr_dtor, with the non-refcounted case inline (no FFI call).
+fn release(z: zval) {
+    if unsafe { z.u1.v.type_flags } & 1 != 0 {
+        drop(z);
+    } else {
+        std::mem::forget(z);
+    }
+}
+
 /// ZVAL_COPY_DEREF.
 fn copy_deref(z: &mut zval) -> zval {
     let z = unsafe { zv::deref_mut(z) };
@@ -940,7 +949,7 @@ fn run_callbacks(sh: &Rc<RefCell<Shared>>, b: &Begin) -> bool {
         let _ = s.sync();
         s.gotbreak = true;
     }
-    drop(holder);
+    release(holder);
     threw
 }
 
@@ -1015,9 +1024,12 @@ fn call_one(obj: *mut zend_object, b: &Begin) -> bool {
     unsafe { ffi::zend_call_function(&mut fci, &mut fcc) };
     // fci.function_name was a bitwise copy of `callable`: forget it.
     std::mem::forget(fci);
-    drop(retval);
-    drop(args);
-    drop(callable);
+    release(retval);
+    let [a0, a1, a2] = args;
+    release(a0);
+    release(a1);
+    release(a2);
+    release(callable);
     has_exception()
 }
 

@@ -118,9 +118,14 @@ pub fn socket_fd(obj: *mut zend_object) -> Option<i32> {
     }
 }
 
-/// A new Socket object wrapping `fd` (EventUtil::createSocket), of the
-/// native ext/sockets class when our sockets group is not active. Returns
-/// false when no Socket class is available or `fd` is not a socket.
+/// Constructor of php-ipc's own Socket objects from an fd, set by the sockets
+/// group at its MINIT (used by EventUtil::createSocket).
+pub static OUR_SOCKET_FROM_FD: OnceLock<fn(i32, &mut zval) -> bool> = OnceLock::new();
+
+/// A new Socket object wrapping `fd` (EventUtil::createSocket): ours when the
+/// sockets group is active (through OUR_SOCKET_FROM_FD), else native
+/// ext/sockets'. Returns false when no Socket class is available or `fd` is
+/// not a socket.
 pub fn socket_from_fd(fd: i32, rv: &mut zval) -> bool {
     unsafe {
         let mut ty: c_int = 0;
@@ -129,7 +134,10 @@ pub fn socket_from_fd(fd: i32, rv: &mut zval) -> bool {
             return false;
         }
         if OUR_SOCKET.get().is_some() {
-            return false;
+            return match OUR_SOCKET_FROM_FD.get() {
+                Some(f) => f(fd, rv),
+                None => false,
+            };
         }
         let nce = native_socket_ce();
         if nce.is_null() || (*nce).type_ != 1 {

@@ -17,6 +17,9 @@ try { new Event($b, 0); } catch (ArgumentCountError $t) { echo $t->getMessage(),
 // Bad mask: a warning, and an object without an event.
 $e = new Event($b, 0, 0x4000, $cb);
 var_dump($e->add(), $e->pending(Event::READ), $e->del());
+// SIGNAL mixed with READ/WRITE: libevent's event_assign refuses it.
+$e = new Event($b, SIGUSR1, Event::SIGNAL | Event::READ, $cb);
+var_dump($e->add());
 // Invalid signals.
 $e = new Event($b, 65, Event::SIGNAL, $cb);
 var_dump(Event::signal($b, -1, $cb));
@@ -81,6 +84,11 @@ Warning: Event::add(): Failed adding event: Event object is malformed or freed i
 Warning: Event::del(): Failed deletting event in %s on line %d
 bool(false)
 bool(false)
+bool(false)
+
+Warning: Event::__construct(): event_assign: EV_SIGNAL is not compatible with EV_READ, EV_WRITE or EV_CLOSED in %s on line %d
+
+Warning: Event::add(): Failed adding event: Event object is malformed or freed in %s on line %d
 bool(false)
 
 Warning: Event::__construct(): Invalid signal passed in %s on line %d

@@ -1048,6 +1048,12 @@ fn event_construct(a: &Args, _rv: &mut zval) -> PhpResult {
         warning("Invalid mask");
         return Ok(());
     }
+    if what & EV_SIGNAL as i64 != 0 && what & (evloop::EV_READ | evloop::EV_WRITE) as i64 != 0 {
+        // libevent's event_assign refuses the mix (PECL then dies with
+        // "event_new failed"; here the object stays without an event).
+        warning("event_assign: EV_SIGNAL is not compatible with EV_READ, EV_WRITE or EV_CLOSED");
+        return Ok(());
+    }
     let fd;
     let mut stream = None;
     if what & EV_SIGNAL as i64 != 0 {
@@ -1149,6 +1155,11 @@ fn event_set(a: &Args, rv: &mut zval) -> PhpResult {
     };
     let new_fd = if fd_given || what != -1 { fd } else { old_fd };
     let new_what = if what == -1 { old_what } else { what };
+    if new_what & EV_SIGNAL as i64 != 0 && new_what & (evloop::EV_READ | evloop::EV_WRITE) as i64 != 0 {
+        warning("event_assign: EV_SIGNAL is not compatible with EV_READ, EV_WRITE or EV_CLOSED");
+        zv::set_bool(rv, false);
+        return Ok(());
+    }
     if fd_given {
         let d = unsafe { zv::deref_mut(fdz) };
         ev.stream = if what != -1 && what & EV_SIGNAL as i64 != 0 {

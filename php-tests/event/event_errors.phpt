@@ -63,6 +63,13 @@ $b->loop();
 // An uninitialized base.
 try { $c = new EventConfig(); $c->avoidMethod('epoll'); $c->avoidMethod('poll'); $c->avoidMethod('select'); $bb = new EventBase($c); }
 catch (EventException $x) { echo "EventException\n"; }
+// Serializing an Event stores its properties (PECL has no __sleep for Event);
+// an unserialized Event has no event behind it. Cloning is refused.
+$se = Event::timer($b, $cb, [1]);
+echo serialize($se), "\n";
+$u = unserialize(serialize($se));
+var_dump($u->addTimer(0), $u->data);
+try { clone $se; } catch (Error $x) { echo $x->getMessage(), "\n"; }
 fclose($w);
 echo "done\n";
 ?>
@@ -143,4 +150,13 @@ bool(false)
 
 Warning: EventBase::__construct(): event_base_new_with_config: no event mechanism available in %s on line %d
 EventException
+O:5:"Event":2:{s:7:"pending";b:0;s:4:"data";a:1:{i:0;i:1;}}
+
+Warning: Event::addTimer(): Failed adding event: Event object is malformed or freed in %s on line %d
+bool(false)
+array(1) {
+  [0]=>
+  int(1)
+}
+Trying to clone an uncloneable object of class Event
 done

@@ -5,7 +5,7 @@ pub mod base;
 mod util;
 
 use crate::native_class;
-use crate::php::class::{self, NativeClass, ACC_FINAL, ACC_NOT_SERIALIZABLE, ACC_NO_DYNAMIC_PROPERTIES};
+use crate::php::class::{self, NativeClass, ACC_FINAL, ACC_NO_DYNAMIC_PROPERTIES};
 use crate::php::error::{self, has_exception, warning, PhpResult, Thrown};
 use crate::php::func::{ACC_PRIVATE, ACC_PUBLIC, ACC_STATIC};
 use crate::php::module::{string_constant, Group};
@@ -155,7 +155,7 @@ const BASE_T: Type = Type::class(c"EventBase");
 fn startup(num: c_int) -> bool {
     unsafe {
         let flags = ACC_FINAL;
-        let ev = class::register::<Event>(event_methods(), std::ptr::null_mut(), flags | ACC_NOT_SERIALIZABLE);
+        let ev = class::register::<Event>(event_methods(), std::ptr::null_mut(), flags);
         ffi::zend_declare_property_null(ev, c"pending".as_ptr(), 7, ACC_PUBLIC as c_int);
         ffi::zend_declare_property_null(ev, c"data".as_ptr(), 4, ACC_PUBLIC as c_int);
         for (n, v) in [("ET", 32), ("PERSIST", 16), ("READ", 2), ("WRITE", 4), ("SIGNAL", 8), ("TIMEOUT", 1)] {

@@ -357,6 +357,9 @@ impl Shared {
                     Err(e) => return Err(e),
                 };
                 for ev in &buf[..n] {
+                    self.core.prefetch_fd(ev.u64 as u32 as i32);
+                }
+                for ev in &buf[..n] {
                     let fd = ev.u64 as u32 as i32;
                     if fd == sig_fd {
                         sig_ready = true;

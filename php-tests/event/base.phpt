@@ -58,6 +58,9 @@ try { serialize($b); } catch (EventException $e) { echo $e->getMessage(), "\n"; 
 try { unserialize('O:9:"EventBase":0:{}'); } catch (EventException $e) { echo $e->getMessage(), "\n"; }
 try { $b->loop("x"); } catch (TypeError $e) { echo $e->getMessage(), "\n"; }
 try { $b->priorityInit(); } catch (ArgumentCountError $e) { echo $e->getMessage(), "\n"; }
+// Dynamic properties: deprecated, not forbidden (PECL registers the classes only as final).
+$b->custom = 1;
+var_dump($b->custom);
 ?>
 --EXPECTF--
 string(5) "epoll"
@@ -98,3 +101,6 @@ EventBase instances are not serializable
 EventBase instances are not serializable
 EventBase::loop(): Argument #1 ($flags) must be of type int, string given
 EventBase::priorityInit() expects exactly 1 argument, 0 given
+
+Deprecated: Creation of dynamic property EventBase::$custom is deprecated in %s on line %d
+int(1)

@@ -5,7 +5,7 @@ pub mod base;
 mod util;
 
 use crate::native_class;
-use crate::php::class::{self, NativeClass, ACC_FINAL, ACC_NO_DYNAMIC_PROPERTIES};
+use crate::php::class::{self, NativeClass, ACC_FINAL};
 use crate::php::error::{self, has_exception, warning, PhpResult, Thrown};
 use crate::php::func::{ACC_PRIVATE, ACC_PUBLIC, ACC_STATIC};
 use crate::php::module::{string_constant, Group};
@@ -169,7 +169,7 @@ fn startup(num: c_int) -> bool {
         (*h).get_property_ptr_ptr = Some(event_get_property_ptr_ptr);
         (*h).get_properties = Some(event_get_properties);
 
-        let b = class::register::<EventBase>(base_methods(), std::ptr::null_mut(), flags | ACC_NO_DYNAMIC_PROPERTIES);
+        let b = class::register::<EventBase>(base_methods(), std::ptr::null_mut(), flags);
         for (n, v) in [
             ("LOOP_ONCE", 1),
             ("LOOP_NONBLOCK", 2),
@@ -182,11 +182,11 @@ fn startup(num: c_int) -> bool {
         ] {
             class::declare_long_const(b, n, v);
         }
-        let c = class::register::<EventConfig>(config_methods(), std::ptr::null_mut(), flags | ACC_NO_DYNAMIC_PROPERTIES);
+        let c = class::register::<EventConfig>(config_methods(), std::ptr::null_mut(), flags);
         for (n, v) in [("FEATURE_ET", 1), ("FEATURE_O1", 2), ("FEATURE_FDS", 4)] {
             class::declare_long_const(c, n, v);
         }
-        let u = class::register::<EventUtil>(util::methods(), std::ptr::null_mut(), flags | ACC_NO_DYNAMIC_PROPERTIES);
+        let u = class::register::<EventUtil>(util::methods(), std::ptr::null_mut(), flags);
         util::constants(u);
 
         // EventException extends RuntimeException { public $errorInfo; }

@@ -510,8 +510,10 @@ impl Core {
         e.active = true;
         // The caller will soon run this event's callback: warm its object.
         if e.user != 0 {
-            prefetch(e.user);
-            prefetch(e.user.wrapping_sub(64));
+            // The caller's object header and the state around it.
+            for off in [-128isize, -64, 0, 64] {
+                prefetch(e.user.wrapping_add_signed(off));
+            }
         }
         self.seq += 1;
         e.act_seq = self.seq;

@@ -43,8 +43,11 @@ echo "ET after one write, 3 loops: $n\n";
 fwrite($w, "b");
 for ($i = 0; $i < 3; $i++) $b->loop(EventBase::LOOP_NONBLOCK);
 echo "ET after a second write: $n\n";
+// Mixing edge- and level-triggered events on one fd is refused, as in libevent.
+$lt = new Event($b, $r, Event::READ, function () {});
+var_dump($lt->add());
 ?>
---EXPECT--
+--EXPECTF--
 == epoll
 bool(true)
 bool(true)
@@ -71,3 +74,8 @@ bool(false)
 bool(true)
 ET after one write, 3 loops: 1
 ET after a second write: 2
+
+Warning: Event::add(): Tried to mix edge-triggered and non-edge-triggered events on fd %d in %s on line %d
+
+Warning: Event::add(): Failed adding event in %s on line %d
+bool(false)

@@ -1219,7 +1219,14 @@ fn event_add(a: &Args, rv: &mut zval) -> PhpResult {
     }
     let now = s.gettime();
     let tv = if t == -1.0 { None } else { Some(evloop::timeval_ns(t)) };
-    s.core.add(id, tv, now);
+    if !s.core.add(id, tv, now) {
+        let fd = s.core.get(id).map_or(-1, |e| e.fd);
+        drop(s);
+        warning(&format!("Tried to mix edge-triggered and non-edge-triggered events on fd {fd}"));
+        warning("Failed adding event");
+        zv::set_bool(rv, false);
+        return Ok(());
+    }
     if s.sync().is_err() {
         s.core.del(id);
         let _ = s.sync();

@@ -392,10 +392,20 @@ impl Core {
     }
 
     /// event_add with a relative timeout (None: no timeout change).
+    /// Returns false for a stale handle, or (libevent's evmap rule) when an
+    /// io event would mix edge- and level-triggered events on one fd.
     pub fn add(&mut self, id: EvId, tv: Option<Ns>, now: Ns) -> bool {
         let Some(e) = self.get(id) else { return false };
         let persist = e.events & EV_PERSIST != 0;
         let idx = id.idx;
+        if e.events & (EV_READ | EV_WRITE) != 0 && e.events & EV_SIGNAL == 0 && !e.inserted && e.fd >= 0 {
+            let et = e.events & EV_ET;
+            if let Some(v) = self.fd_evs.get(e.fd as usize) {
+                if v.iter().any(|i| self.slots[i as usize].events & EV_ET != et) {
+                    return false;
+                }
+            }
+        }
         self.with_count(idx, |c| {
             let e = &c.slots[idx as usize];
             if e.events & (EV_READ | EV_WRITE | EV_SIGNAL) != 0 && !e.active {
@@ -916,6 +926,19 @@ mod tests {
         }
         assert!(c.heap.len() < 200);
         assert_eq!(c.next_deadline(), Some(ms(1000 + 9999)));
+    }
+
+    #[test]
+    fn mixing_edge_and_level_triggered_on_one_fd_is_refused() {
+        let mut c = Core::new(1);
+        let lt = c.create(9, EV_READ, 1, Kind::User);
+        let et = c.create(9, EV_WRITE | EV_ET, 2, Kind::User);
+        assert!(c.add(lt, None, 0));
+        assert!(!c.add(et, None, 0));
+        assert!(!c.is_pending(et));
+        c.del(lt);
+        assert!(c.add(et, None, 0));
+        assert_eq!(c.fd_interest(9), EV_WRITE | EV_ET);
     }
 
     #[test]

@@ -10,6 +10,8 @@ use crate::php::error::{self, has_exception, warning, PhpResult, Thrown};
 use crate::php::func::{ACC_PRIVATE, ACC_PUBLIC, ACC_STATIC};
 use crate::php::module::{string_constant, Group};
 use crate::php::types::Type;
+use crate::php::call::UserCallable;
+use crate::php::module::ModuleDep;
 use crate::php::{fd, ffi, zv, Args, FnDef};
 use base::{Limits, Method, Shared};
 use ext_php_rs::ffi::{zend_class_entry, zend_object, zend_string, zval, HashTable};
@@ -75,9 +77,7 @@ enum CbKind {
 pub struct Event {
     sh: Option<Rc<RefCell<Shared>>>,
     id: Option<EvId>,
-    cb: Option<zval>,
-    /// The resolved call info when `cb` is a Closure (valid while we hold it).
-    fcc: Option<ext_php_rs::ffi::zend_fcall_info_cache>,
+    cb: Option<UserCallable>,
     kind: CbKind,
     /// The handle of the stream resource given as fd, passed back to the
     /// callback. Like PECL, the Event does not keep the stream alive; the
@@ -85,27 +85,14 @@ pub struct Event {
     stream: Option<i64>,
 }
 
-extern "C" {
-    static mut zend_ce_closure: *mut zend_class_entry;
-}
-
 impl Event {
-    /// Replaces the callback (and its cached call info).
+    /// Replaces the callback.
     fn set_cb(&mut self, z: &zval) {
-        let mut c = copy(z);
-        self.fcc = None;
-        unsafe {
-            if zv::type_of(&c) == ffi::IS_OBJECT && (*c.value.obj).ce == zend_ce_closure {
-                let mut fcc: ext_php_rs::ffi::zend_fcall_info_cache = std::mem::zeroed();
-                if ext_php_rs::ffi::zend_is_callable_ex(&mut c, std::ptr::null_mut(), 0, std::ptr::null_mut(), &mut fcc, std::ptr::null_mut()) {
-                    self.fcc = Some(fcc);
-                }
-            }
-        }
-        let old = self.cb.replace(c);
+        let old = self.cb.replace(UserCallable::new(z));
         drop(old);
     }
 }
+
 impl NativeClass for Event {
     const NAME: &'static std::ffi::CStr = c"Event";
     fn slot() -> &'static class::ClassSlot {
@@ -116,7 +103,7 @@ impl NativeClass for Event {
     /// the declared `data` property, which the standard table exposes).
     fn gc_zvals(&mut self, buf: &mut class::GcBuffer) {
         if let Some(cb) = &self.cb {
-            buf.add(cb);
+            buf.add(cb.zval());
         }
     }
 }
@@ -156,8 +143,8 @@ fn startup(num: c_int) -> bool {
     unsafe {
         let flags = ACC_FINAL;
         let ev = class::register::<Event>(event_methods(), std::ptr::null_mut(), flags);
-        ffi::zend_declare_property_null(ev, c"pending".as_ptr(), 7, ACC_PUBLIC as c_int);
-        ffi::zend_declare_property_null(ev, c"data".as_ptr(), 4, ACC_PUBLIC as c_int);
+        class::declare_property_null(ev, c"pending");
+        class::declare_property_null(ev, c"data");
         for (n, v) in [("ET", 32), ("PERSIST", 16), ("READ", 2), ("WRITE", 4), ("SIGNAL", 8), ("TIMEOUT", 1)] {
             class::declare_long_const(ev, n, v);
         }
@@ -190,62 +177,20 @@ fn startup(num: c_int) -> bool {
         util::constants(u);
 
         // EventException extends RuntimeException { public $errorInfo; }
-        let parent = spl_ce_RuntimeException;
-        let mut ce: zend_class_entry = std::mem::zeroed();
-        let name = b"EventException";
-        let init = ffi::zend_string_init_interned.expect("interned strings");
-        ce.name = init(name.as_ptr() as *const _, name.len(), true);
-        let reg = ffi::zend_register_internal_class_ex(&mut ce, parent);
-        ffi::zend_declare_property_null(reg, c"errorInfo".as_ptr(), 9, ACC_PUBLIC as c_int);
+        let reg = class::register_plain(c"EventException", spl_ce_RuntimeException, 0);
+        class::declare_property_null(reg, c"errorInfo");
         EXCEPTION_CE.0.set(reg);
-
-        // PECL event declares a dependency on sockets (shown by Reflection).
-        set_module_deps();
     }
+    // PECL event declares a dependency on sockets (shown by Reflection).
+    crate::php::module::show_dependencies(c"event", &DEPS);
     string_constant("EVENT_NS", c"", num);
     true
 }
 
-#[repr(C)]
-struct ModuleDep {
-    name: *const std::os::raw::c_char,
-    rel: *const std::os::raw::c_char,
-    version: *const std::os::raw::c_char,
-    ty: u8,
-}
-struct Deps([ModuleDep; 2]);
-unsafe impl Sync for Deps {}
-static DEPS: Deps = Deps([
-    ModuleDep { name: c"sockets".as_ptr(), rel: std::ptr::null(), version: std::ptr::null(), ty: 1 },
-    ModuleDep { name: std::ptr::null(), rel: std::ptr::null(), version: std::ptr::null(), ty: 0 },
-]);
-
-unsafe fn set_module_deps() {
-    let z = ext_php_rs::ffi::zend_hash_str_find(&raw const ffi::module_registry, c"event".as_ptr(), 5);
-    if !z.is_null() {
-        let m = (*z).value.ptr as *mut ext_php_rs::ffi::zend_module_entry;
-        (*m).deps = DEPS.0.as_ptr() as *const _;
-    }
-}
+static DEPS: [ModuleDep; 2] = [ModuleDep::required(c"sockets"), ModuleDep::END];
 
 extern "C" {
     static mut spl_ce_RuntimeException: *mut zend_class_entry;
-}
-
-#[allow(dead_code)]
-fn lookup_class(lc: &str) -> *mut zend_class_entry {
-    unsafe {
-        let z = ext_php_rs::ffi::zend_hash_str_find(
-            ext_php_rs::ffi::executor_globals.class_table,
-            lc.as_ptr() as *const _,
-            lc.len(),
-        );
-        if z.is_null() {
-            std::ptr::null_mut()
-        } else {
-            (*z).value.ce
-        }
-    }
 }
 
 fn m(name: &'static std::ffi::CStr, h: crate::php::func::Handler) -> FnDef {
@@ -363,74 +308,34 @@ fn base_shared(obj: *mut zend_object) -> Option<Rc<RefCell<Shared>>> {
     unsafe { class::data_of::<EventBase>(obj) }.sh.clone()
 }
 
-/// A copy (refcount + 1) of a zval.
-fn copy(z: &zval) -> zval {
-    let mut c: zval = unsafe { std::ptr::read(z) };
-    unsafe {
-        if c.u1.v.type_flags & 1 != 0 {
-            (*c.value.counted).gc.refcount += 1;
-        }
-    }
-    if zv::type_of(&c) == ffi::IS_UNDEF {
-        zv::set_null(&mut c);
-    }
-    c
-}
-
-/// zval_ptr_dtor, with the non-refcounted case inline (no FFI call).
-fn release(z: zval) {
-    if unsafe { z.u1.v.type_flags } & 1 != 0 {
-        drop(z);
-    } else {
-        std::mem::forget(z);
-    }
-}
-
-/// ZVAL_COPY_DEREF.
-fn copy_deref(z: &mut zval) -> zval {
-    let z = unsafe { zv::deref_mut(z) };
-    copy(z)
-}
-
-fn class_name(obj: *mut zend_object) -> String {
-    unsafe { String::from_utf8_lossy(zv::str_bytes((*(*obj).ce).name)).into_owned() }
-}
+use zv::{copy, copy_deref, release};
 
 /// php_event_zval_to_fd: an fd from an int, a stream resource or a Socket.
 /// Ok(-1) means "no fd" without an exception (closed Socket, failed cast).
 fn zval_to_fd(z: &mut zval) -> PhpResult<i32> {
     let z = unsafe { zv::deref_mut(z) };
-    match zv::type_of(z) {
-        ffi::IS_RESOURCE => {
-            let Some(stream) = fd::stream_of(z) else {
-                return Err(error::throw_exception(unsafe { ext_php_rs::ffi::zend_ce_exception }, "valid PHP stream resource expected", 0));
-            };
-            let label = fd::stream_label(stream);
-            if label == "MEMORY" || label == "TEMP" {
-                return Err(error::throw_exception(
-                    unsafe { ext_php_rs::ffi::zend_ce_exception },
-                    "Cannot fetch file descriptor from memory based stream",
-                    0,
-                ));
-            }
-            match fd::stream_fd(stream) {
-                Some(f) if f >= 0 => Ok(f),
-                _ => Ok(-1),
-            }
+    if zv::type_of(z) == ffi::IS_RESOURCE {
+        let Some(stream) = fd::stream_of(z) else {
+            return Err(error::throw_base_exception("valid PHP stream resource expected"));
+        };
+        let label = fd::stream_label(stream);
+        if label == "MEMORY" || label == "TEMP" {
+            return Err(error::throw_base_exception("Cannot fetch file descriptor from memory based stream"));
         }
-        ffi::IS_OBJECT => match fd::socket_fd(unsafe { z.value.obj }) {
+        return Ok(match fd::stream_fd(stream) {
+            Some(f) if f >= 0 => f,
+            _ => -1,
+        });
+    }
+    if let Some(obj) = zv::object(z) {
+        return match fd::socket_fd(obj) {
             Some(f) => Ok(f),
-            None => Err(error::throw_exception(unsafe { ext_php_rs::ffi::zend_ce_exception }, "Invalid file descriptor", 0)),
-        },
-        ffi::IS_LONG => {
-            let f = unsafe { z.value.lval };
-            if f < 0 || f > i32::MAX as i64 {
-                Err(error::throw_exception(unsafe { ext_php_rs::ffi::zend_ce_exception }, "Invalid file descriptor", 0))
-            } else {
-                Ok(f as i32)
-            }
-        }
-        _ => Err(error::throw_exception(unsafe { ext_php_rs::ffi::zend_ce_exception }, "Invalid file descriptor", 0)),
+            None => Err(error::throw_base_exception("Invalid file descriptor")),
+        };
+    }
+    match zv::long(z) {
+        Some(f) if (0..=i32::MAX as i64).contains(&f) => Ok(f as i32),
+        _ => Err(error::throw_base_exception("Invalid file descriptor")),
     }
 }
 
@@ -526,15 +431,7 @@ fn base_construct(a: &Args, _rv: &mut zval) -> PhpResult {
     a.count(0, 1)?;
     let mut cfg: Option<&EventConfig> = None;
     if a.given(0) && zv::type_of(a.zval(0)) != ffi::IS_NULL {
-        let z = a.zval(0);
-        let ok = zv::type_of(z) == ffi::IS_OBJECT
-            && class::instance_of(unsafe { (*z.value.obj).ce }, ce_of::<EventConfig>());
-        if !ok {
-            // zpp "O!": "must be of type ?EventConfig"
-            unsafe { ffi::zend_wrong_parameter_class_or_null_error(1, c"EventConfig".as_ptr(), z) };
-            return Err(Thrown);
-        }
-        let o = unsafe { z.value.obj };
+        let o = a.object_of_or_null(0, ce_of::<EventConfig>())?.expect("not null");
         cfg = Some(unsafe { class::data_of::<EventConfig>(o) });
     }
     let (avoid, require, flags, limits) = match cfg {
@@ -911,12 +808,8 @@ fn run_callbacks(sh: &Rc<RefCell<Shared>>, b: &Begin) -> bool {
         return false;
     }
     // Keep the Event alive while its callback runs (it may free itself).
-    let mut holder = zv::undef();
-    unsafe {
-        (*obj).gc.refcount += 1;
-        holder.value.obj = obj;
-        holder.u1.type_info = ffi::IS_OBJECT_EX;
-    }
+    // SAFETY: `obj` is the live Event of this core record (Drop removes it).
+    let holder = unsafe { zv::object_ref(obj) };
     let mut threw = false;
     let is_signal = b.events & EV_SIGNAL != 0;
     if is_signal {
@@ -938,10 +831,9 @@ fn run_callbacks(sh: &Rc<RefCell<Shared>>, b: &Begin) -> bool {
         threw = call_one(obj, b);
     }
     if threw {
-        unsafe {
-            let ex = ext_php_rs::ffi::executor_globals.exception;
-            if !ffi::zend_is_unwind_exit(ex) {
-                warning(&format!("Breaking the loop due to exception {}", class_name(ex)));
+        if let Some((name, is_exit)) = error::pending_exception() {
+            if !is_exit {
+                warning(&format!("Breaking the loop due to exception {name}"));
             }
         }
         let mut s = sh.borrow_mut();
@@ -953,39 +845,11 @@ fn run_callbacks(sh: &Rc<RefCell<Shared>>, b: &Begin) -> bool {
     threw
 }
 
-/// The resource zval of a live resource handle.
-fn live_resource<'a>(handle: i64) -> Option<&'a zval> {
-    unsafe {
-        let z = ext_php_rs::ffi::zend_hash_index_find(&raw const ext_php_rs::ffi::executor_globals.regular_list, handle as u64);
-        if z.is_null() {
-            None
-        } else {
-            Some(&*z)
-        }
-    }
-}
-
 /// Calls the Event's callback once with its kind's arguments; true if it threw.
 fn call_one(obj: *mut zend_object, b: &Begin) -> bool {
+    // SAFETY: `obj` is kept alive by the caller's reference.
     let ev = unsafe { class::data_of::<Event>(obj) };
     let Some(cb) = ev.cb.as_ref() else { return false };
-    // A copy keeps the callable alive even if the callback replaces it.
-    let callable = copy(cb);
-    let mut fcc = match ev.fcc {
-        Some(f) => f,
-        None => {
-            let mut f: ext_php_rs::ffi::zend_fcall_info_cache = unsafe { std::mem::zeroed() };
-            let mut c2 = copy(&callable);
-            let ok = unsafe {
-                ext_php_rs::ffi::zend_is_callable_ex(&mut c2, std::ptr::null_mut(), 0, std::ptr::null_mut(), &mut f, std::ptr::null_mut())
-            };
-            drop(c2);
-            if !ok {
-                return false;
-            }
-            f
-        }
-    };
     let data = copy_deref(unsafe { class::prop_slot(obj, 1) });
     let mut args: [zval; 3] = [zv::undef(), zv::undef(), zv::undef()];
     let n = match ev.kind {
@@ -1000,7 +864,7 @@ fn call_one(obj: *mut zend_object, b: &Begin) -> bool {
         }
         CbKind::Io => {
             match (ev.stream, b.res & EV_SIGNAL != 0) {
-                (Some(h), false) => match live_resource(h) {
+                (Some(h), false) => match zv::resource_by_handle(h) {
                     Some(r) => args[0] = copy(r),
                     None => zv::set_long(&mut args[0], b.fd as i64),
                 },
@@ -1011,25 +875,11 @@ fn call_one(obj: *mut zend_object, b: &Begin) -> bool {
             3
         }
     };
-    let mut retval = zv::undef();
-    let mut fci = ext_php_rs::ffi::zend_fcall_info {
-        size: std::mem::size_of::<ext_php_rs::ffi::zend_fcall_info>(),
-        function_name: unsafe { std::ptr::read(&callable) },
-        retval: &mut retval,
-        params: args.as_mut_ptr(),
-        object: std::ptr::null_mut(),
-        param_count: n,
-        named_params: std::ptr::null_mut(),
-    };
-    unsafe { ffi::zend_call_function(&mut fci, &mut fcc) };
-    // fci.function_name was a bitwise copy of `callable`: forget it.
-    std::mem::forget(fci);
-    release(retval);
+    cb.call(&mut args[..n]);
     let [a0, a1, a2] = args;
     release(a0);
     release(a1);
     release(a2);
-    release(callable);
     has_exception()
 }
 
@@ -1071,10 +921,7 @@ fn event_construct(a: &Args, _rv: &mut zval) -> PhpResult {
         if fd < 0 {
             return Ok(());
         }
-        let d = unsafe { zv::deref_mut(fdz) };
-        if zv::type_of(d) == ffi::IS_RESOURCE {
-            stream = Some(unsafe { (*d.value.res).handle });
-        }
+        stream = zv::resource_handle(unsafe { zv::deref_mut(fdz) });
     }
     let Some(sh) = base_shared(bo) else { return Err(error::error("EventBase object is not initialized")) };
     let obj = a.this();
@@ -1164,10 +1011,8 @@ fn event_set(a: &Args, rv: &mut zval) -> PhpResult {
         let d = unsafe { zv::deref_mut(fdz) };
         ev.stream = if what != -1 && what & EV_SIGNAL as i64 != 0 {
             None
-        } else if zv::type_of(d) == ffi::IS_RESOURCE {
-            Some(unsafe { (*d.value.res).handle })
         } else {
-            None
+            zv::resource_handle(d)
         };
     }
     if a.given(3) && zv::type_of(a.zval(3)) != ffi::IS_NULL {
@@ -1298,8 +1143,8 @@ fn event_pending(a: &Args, rv: &mut zval) -> PhpResult {
 }
 
 fn new_event(rv: &mut zval, sh: Rc<RefCell<Shared>>, fd: i32, what: u16, kind: CbKind, cb: &zval, arg: Option<zval>) {
-    unsafe { ffi::object_init_ex(rv, ce_of::<Event>()) };
-    let obj = unsafe { rv.value.obj };
+    let Some(obj) = class::instantiate_ce(rv, ce_of::<Event>()) else { return };
+    // SAFETY: a fresh Event object.
     let ev = unsafe { class::data_of::<Event>(obj) };
     let id = sh.borrow_mut().core.create(fd, what, obj as usize, Kind::User);
     ev.sh = Some(sh);
@@ -1389,7 +1234,7 @@ unsafe extern "C" fn event_write_property(
     cache: *mut *mut c_void,
 ) -> *mut zval {
     if member_is(member, b"pending") {
-        ffi::php_error_docref(std::ptr::null(), 1, c"%s".as_ptr(), c"Cannot write property".as_ptr());
+        error::fatal("Cannot write property");
         return value;
     }
     ext_php_rs::ffi::zend_std_write_property(obj, member, value, cache)

@@ -5,6 +5,7 @@ use crate::php::error::{self, warning, PhpResult};
 use crate::php::func::{ACC_PUBLIC, ACC_STATIC};
 use crate::php::types::{Type, MAY_BE_FALSE};
 use crate::php::{class, ffi, fd, zv, Args, FnDef};
+use crate::sys::sock::{self, SockName};
 use ext_php_rs::ffi::{zend_class_entry, zend_function_entry, zval};
 
 pub(super) fn methods() -> *const zend_function_entry {
@@ -83,7 +84,7 @@ fn get_last_socket_errno(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(0, 1)?;
     if a.given(0) && zv::type_of(a.zval(0)) != ffi::IS_NULL {
         let z = a.zval(0);
-        let ok = zv::type_of(z) == ffi::IS_OBJECT && fd::socket_fd(unsafe { z.value.obj }).is_some();
+        let ok = zv::object(z).is_some_and(|o| fd::socket_fd(o).is_some());
         if !ok {
             unsafe { ffi::zend_wrong_parameter_class_or_null_error(1, c"Socket".as_ptr(), z) };
             return Err(error::Thrown);
@@ -122,8 +123,8 @@ fn get_socket_fd(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
     let z = unsafe { zv::deref_mut(a.zval(0)) };
     // A Socket object's fd is returned as is (-1 once closed).
-    if zv::type_of(z) == ffi::IS_OBJECT {
-        if let Some(f) = fd::socket_fd(unsafe { z.value.obj }) {
+    if let Some(o) = zv::object(z) {
+        if let Some(f) = fd::socket_fd(o) {
             zv::set_long(rv, f as i64);
             return Ok(());
         }
@@ -140,27 +141,15 @@ fn get_socket_name(a: &Args, rv: &mut zval) -> PhpResult {
     if f < 0 {
         return Ok(());
     }
-    let mut ss: libc::sockaddr_storage = unsafe { std::mem::zeroed() };
-    let mut len = std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
-    if unsafe { libc::getsockname(f, &mut ss as *mut _ as *mut libc::sockaddr, &mut len) } != 0 {
-        warning(&format!("Unable to retreive socket name, errno: {}", error::errno()));
-        return Ok(());
-    }
-    let (addr, port): (String, Option<i64>) = match ss.ss_family as i32 {
-        libc::AF_INET => {
-            let sin: &libc::sockaddr_in = unsafe { &*(&ss as *const _ as *const libc::sockaddr_in) };
-            (std::net::Ipv4Addr::from(u32::from_be(sin.sin_addr.s_addr)).to_string(), Some(u16::from_be(sin.sin_port) as i64))
+    let (addr, port): (String, Option<i64>) = match sock::getsockname(f) {
+        Err(e) => {
+            warning(&format!("Unable to retreive socket name, errno: {e}"));
+            return Ok(());
         }
-        libc::AF_INET6 => {
-            let sin6: &libc::sockaddr_in6 = unsafe { &*(&ss as *const _ as *const libc::sockaddr_in6) };
-            (std::net::Ipv6Addr::from(sin6.sin6_addr.s6_addr).to_string(), Some(u16::from_be(sin6.sin6_port) as i64))
-        }
-        libc::AF_UNIX => {
-            let un: &libc::sockaddr_un = unsafe { &*(&ss as *const _ as *const libc::sockaddr_un) };
-            let bytes: Vec<u8> = un.sun_path.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect();
-            (String::from_utf8_lossy(&bytes).into_owned(), None)
-        }
-        fam => {
+        Ok(SockName::Inet(ip, p)) => (ip.to_string(), Some(p as i64)),
+        Ok(SockName::Inet6(ip, p)) => (ip.to_string(), Some(p as i64)),
+        Ok(SockName::Unix(path)) => (String::from_utf8_lossy(&path).into_owned(), None),
+        Ok(SockName::Other(fam)) => {
             warning(&format!("Unsupported address family: {fam}"));
             return Ok(());
         }
@@ -173,10 +162,6 @@ fn get_socket_name(a: &Args, rv: &mut zval) -> PhpResult {
     }
     zv::set_bool(rv, true);
     Ok(())
-}
-
-fn setsockopt_raw(fd: i32, level: i32, opt: i32, val: *const libc::c_void, len: usize) -> bool {
-    unsafe { libc::setsockopt(fd, level, opt, val, len as libc::socklen_t) == 0 }
 }
 
 fn set_socket_option(a: &Args, rv: &mut zval) -> PhpResult {
@@ -206,8 +191,7 @@ fn set_socket_option(a: &Args, rv: &mut zval) -> PhpResult {
                 warning("no key \"l_linger\" passed in optval");
                 return Ok(());
             };
-            let l = libc::linger { l_onoff: on as i32, l_linger: zv::get_long(ling) as i32 };
-            setsockopt_raw(f, lv, op, &l as *const _ as *const _, std::mem::size_of::<libc::linger>())
+            sock::set_linger(f, lv, op, on as i32, zv::get_long(ling) as i32)
         }
         (libc::SOL_SOCKET, libc::SO_RCVTIMEO) | (libc::SOL_SOCKET, libc::SO_SNDTIMEO) => {
             if zv::type_of(val) != ffi::IS_ARRAY {
@@ -224,16 +208,14 @@ fn set_socket_option(a: &Args, rv: &mut zval) -> PhpResult {
                 warning("no key \"usec\" passed in optval");
                 return Ok(());
             };
-            let tv = libc::timeval { tv_sec: sec as _, tv_usec: zv::get_long(usec) as _ };
-            setsockopt_raw(f, lv, op, &tv as *const _ as *const _, std::mem::size_of::<libc::timeval>())
+            sock::set_timeval(f, lv, op, sec, zv::get_long(usec))
         }
         _ => {
-            let v = zv::get_long(val) as i32;
-            setsockopt_raw(f, lv, op, &v as *const _ as *const _, 4)
+            sock::set_int(f, lv, op, zv::get_long(val) as i32)
         }
     };
-    if !ok {
-        warning(&format!("Unable to set socket option, errno: {}", error::errno()));
+    if let Err(e) = ok {
+        warning(&format!("Unable to set socket option, errno: {e}"));
         return Ok(());
     }
     zv::set_bool(rv, true);

@@ -231,4 +231,22 @@ impl<'a> Args<'a> {
         }
         RefOut::new(unsafe { &mut *self.raw(i) })
     }
+
+    /// `?Class` (zpp "O!"): None for null or a missing optional argument;
+    /// other values get the engine's "must be of type ?Class" TypeError.
+    pub fn object_of_or_null(&self, i: u32, ce: *mut zend_class_entry) -> PhpResult<Option<*mut ext_php_rs::ffi::zend_object>> {
+        if !self.given(i) {
+            return Ok(None);
+        }
+        let z = self.zval(i);
+        unsafe {
+            match zv::type_of(z) {
+                ffi::IS_NULL => return Ok(None),
+                ffi::IS_OBJECT if super::class::instance_of((*z.value.obj).ce, ce) => return Ok(Some(z.value.obj)),
+                _ => {}
+            }
+            ffi::zend_wrong_parameter_class_or_null_error(i + 1, (*(*ce).name).val.as_ptr(), z);
+        }
+        Err(Thrown)
+    }
 }

@@ -12,3 +12,4 @@ pub(crate) fn last_errno() -> Errno {
 pub mod epoll;
 pub mod poll;
 pub mod sigpipe;
+pub mod sock;

@@ -97,6 +97,7 @@ impl UserCallable {
     /// Calls it with `args` (consumed). Returns false when it is not
     /// callable (nothing is called, as PECL event silently skips it). An
     /// exception thrown by the callee stays pending in the engine.
+    #[inline]
     pub fn call(&self, args: &mut [zval]) -> bool {
         // A reference of our own keeps the callable alive even if the call
         // replaces the object's callback.

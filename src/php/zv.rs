@@ -210,6 +210,7 @@ impl<'a> RefOut<'a> {
 // ---- Added for the event group ----
 
 /// ZVAL_COPY: a new reference to the same value (UNDEF becomes NULL).
+#[inline]
 pub fn copy(z: &zval) -> zval {
     // SAFETY: a bitwise copy plus a refcount increment is ZVAL_COPY.
     let mut c: zval = unsafe { std::ptr::read(z) };
@@ -225,11 +226,13 @@ pub fn copy(z: &zval) -> zval {
 }
 
 /// ZVAL_COPY_DEREF.
+#[inline]
 pub fn copy_deref(z: &mut zval) -> zval {
     copy(unsafe { deref_mut(z) })
 }
 
 /// zval_ptr_dtor with the non-refcounted case inline (no FFI call).
+#[inline]
 pub fn release(z: zval) {
     if unsafe { z.u1.v.type_flags } & 1 != 0 {
         drop(z);
@@ -242,6 +245,7 @@ pub fn release(z: zval) {
 ///
 /// # Safety
 /// `obj` must be a live object.
+#[inline]
 pub unsafe fn object_ref(obj: *mut ext_php_rs::ffi::zend_object) -> zval {
     (*obj).gc.refcount += 1;
     let mut z = undef();
@@ -251,21 +255,25 @@ pub unsafe fn object_ref(obj: *mut ext_php_rs::ffi::zend_object) -> zval {
 }
 
 /// The object of an IS_OBJECT zval.
+#[inline]
 pub fn object(z: &zval) -> Option<*mut ext_php_rs::ffi::zend_object> {
     (type_of(z) == ffi::IS_OBJECT).then(|| unsafe { z.value.obj })
 }
 
 /// The integer of an IS_LONG zval.
+#[inline]
 pub fn long(z: &zval) -> Option<i64> {
     (type_of(z) == ffi::IS_LONG).then(|| unsafe { z.value.lval })
 }
 
 /// The handle of a resource zval (never reused within a request).
+#[inline]
 pub fn resource_handle(z: &zval) -> Option<i64> {
     (type_of(z) == ffi::IS_RESOURCE).then(|| unsafe { (*z.value.res).handle })
 }
 
 /// The resource zval of a live resource handle (EG(regular_list)).
+#[inline]
 pub fn resource_by_handle<'a>(handle: i64) -> Option<&'a zval> {
     unsafe {
         let p = ext_php_rs::ffi::zend_hash_index_find(&raw const ext_php_rs::ffi::executor_globals.regular_list, handle as u64);

@@ -32,7 +32,18 @@ $b->loop(EventBase::LOOP_ONCE);
 $s->free();
 posix_kill_self();
 pcntl_signal_dispatch();
-function posix_kill_self() { if (function_exists('posix_kill')) posix_kill(getmypid(), SIGUSR1); else exec('kill -USR1 ' . getmypid()); }
+// Two bases watching one signal share the handler: deleting one base's event
+// keeps it installed for the other.
+$b1 = new EventBase();
+$b2 = new EventBase();
+$s1 = Event::signal($b1, SIGUSR2, function () { echo "base 1\n"; });
+$s2 = Event::signal($b2, SIGUSR2, function () { echo "base 2\n"; });
+$s1->addSignal(); $s2->addSignal();
+$s1->delSignal();
+posix_kill_self(SIGUSR2);
+$b2->loop(EventBase::LOOP_ONCE);
+$s2->delSignal();
+function posix_kill_self($sig = SIGUSR1) { if (function_exists('posix_kill')) posix_kill(getmypid(), $sig); else exec('kill -' . $sig . ' ' . getmypid()); }
 ?>
 --EXPECT--
 epoll: method=epoll got=1 woke after ~1s: true
@@ -40,3 +51,4 @@ poll: method=poll got=1 woke after ~1s: true
 select: method=select got=1 woke after ~1s: true
 event handler
 pcntl handler
+base 2

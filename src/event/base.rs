@@ -80,7 +80,8 @@ pub struct Shared {
     pub flags: i64,
     pub limits: Limits,
     sig_fd: Option<i32>,
-    sig_saved: HashMap<i32, libc::sigaction>,
+    /// Signals this base holds a handler reference for.
+    sig_saved: std::collections::HashSet<i32>,
     tv_cache: Option<Ns>,
     clock_diff: Ns,
     pub running: bool,
@@ -102,7 +103,7 @@ impl Shared {
             flags,
             limits,
             sig_fd: None,
-            sig_saved: HashMap::new(),
+            sig_saved: std::collections::HashSet::new(),
             tv_cache: None,
             clock_diff: 0,
             running: false,
@@ -180,10 +181,10 @@ impl Shared {
             let changed = std::mem::take(&mut self.core.changed_sigs);
             for sig in changed {
                 let wanted = self.core.signal_wanted(sig);
-                if wanted && !self.sig_saved.contains_key(&sig) {
-                    match sigpipe::install(sig) {
-                        Ok(old) => {
-                            self.sig_saved.insert(sig, old);
+                if wanted && !self.sig_saved.contains(&sig) {
+                    match sigpipe::acquire(sig) {
+                        Ok(()) => {
+                            self.sig_saved.insert(sig);
                         }
                         Err(e) => {
                             if result.is_ok() {
@@ -192,8 +193,8 @@ impl Shared {
                         }
                     }
                 } else if !wanted {
-                    if let Some(old) = self.sig_saved.remove(&sig) {
-                        sigpipe::restore(sig, &old);
+                    if self.sig_saved.remove(&sig) {
+                        sigpipe::release(sig);
                     }
                 }
             }
@@ -321,8 +322,8 @@ impl Shared {
 
     /// Releases signal handlers (base freed or destroyed).
     pub fn release_signals(&mut self) {
-        for (sig, old) in self.sig_saved.drain() {
-            sigpipe::restore(sig, &old);
+        for sig in self.sig_saved.drain() {
+            sigpipe::release(sig);
         }
         if let Some(fd) = self.sig_fd.take() {
             self.watch_raw(fd, false);

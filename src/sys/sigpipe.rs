@@ -54,6 +54,47 @@ pub fn read_fd() -> Result<i32, Errno> {
     Ok(fds[0])
 }
 
+struct Saved([Option<libc::sigaction>; NSIG], [u32; NSIG]);
+// SAFETY: sigaction is plain data; access is serialised by the mutex.
+unsafe impl Send for Saved {}
+static SAVED: std::sync::Mutex<Saved> = std::sync::Mutex::new(Saved([None; NSIG], [0; NSIG]));
+
+/// Takes a reference on the counting handler for `sig` (shared by every
+/// event base of the process): the first one installs it and keeps the
+/// previous action.
+pub fn acquire(sig: i32) -> Result<(), Errno> {
+    let s = sig as usize;
+    if s >= NSIG {
+        return Err(libc::EINVAL);
+    }
+    let mut g = SAVED.lock().unwrap_or_else(|e| e.into_inner());
+    if g.1[s] == 0 {
+        let old = install(sig)?;
+        g.0[s] = Some(old);
+    }
+    g.1[s] += 1;
+    Ok(())
+}
+
+/// Drops a reference taken by `acquire`; the last one puts the previous
+/// action back.
+pub fn release(sig: i32) {
+    let s = sig as usize;
+    if s >= NSIG {
+        return;
+    }
+    let mut g = SAVED.lock().unwrap_or_else(|e| e.into_inner());
+    if g.1[s] == 0 {
+        return;
+    }
+    g.1[s] -= 1;
+    if g.1[s] == 0 {
+        if let Some(old) = g.0[s].take() {
+            restore(sig, &old);
+        }
+    }
+}
+
 /// Installs the counting handler for `sig`; returns the previous action.
 pub fn install(sig: i32) -> Result<libc::sigaction, Errno> {
     read_fd()?;

@@ -8,6 +8,7 @@ pub mod php;
 pub mod posix;
 pub mod sockets;
 pub mod sys;
+pub mod event;
 pub mod sysvmsg;
 pub mod sysvsem;
 pub mod sysvshm;
@@ -17,12 +18,13 @@ use ext_php_rs::zend::ModuleEntry;
 use php::module::{self, GroupTable, Slot, Status};
 use std::os::raw::c_int;
 
-static SLOTS: [Slot; 5] = [
+static SLOTS: [Slot; 6] = [
     Slot::new(&sysvmsg::GROUP),
     Slot::new(&posix::GROUP),
     Slot::new(&sockets::GROUP),
     Slot::new(&sysvsem::GROUP),
     Slot::new(&sysvshm::GROUP),
+    Slot::new(&event::GROUP),
 ];
 
 struct Groups;
@@ -41,6 +43,7 @@ pub fn ipc_minit(ty: i32, _module_number: i32) -> i32 {
         module::register_group::<Groups, 2>(ty as c_int);
         module::register_group::<Groups, 3>(ty as c_int);
         module::register_group::<Groups, 4>(ty as c_int);
+        module::register_group::<Groups, 5>(ty as c_int);
     }
     0
 }

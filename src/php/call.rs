@@ -62,3 +62,81 @@ macro_rules! handler {
         h as $crate::php::func::Handler
     }};
 }
+
+// ---- Added for the event group ----
+
+use ext_php_rs::ffi::zend_fcall_info_cache;
+
+/// A user callable held by a native object (a callback). Resolving it is
+/// done once for Closures (their call info stays valid while the Closure is
+/// held) and at each call otherwise, as PECL event does.
+pub struct UserCallable {
+    z: zval,
+    fcc: Option<zend_fcall_info_cache>,
+}
+
+extern "C" {
+    static mut zend_ce_closure: *mut ext_php_rs::ffi::zend_class_entry;
+}
+
+fn resolve(z: &zval) -> Option<zend_fcall_info_cache> {
+    let mut c = super::zv::copy(z);
+    // SAFETY: zend_is_callable_ex only reads `c` and writes `f`.
+    let mut f: zend_fcall_info_cache = unsafe { std::mem::zeroed() };
+    let ok = unsafe {
+        ext_php_rs::ffi::zend_is_callable_ex(&mut c, std::ptr::null_mut(), 0, std::ptr::null_mut(), &mut f, std::ptr::null_mut())
+    };
+    super::zv::release(c);
+    ok.then_some(f)
+}
+
+impl UserCallable {
+    /// Holds a reference to `z` (any value: a non-callable is skipped at call time).
+    pub fn new(z: &zval) -> UserCallable {
+        let z = super::zv::copy(z);
+        let is_closure = super::zv::object(&z).is_some_and(|o| unsafe { (*o).ce == zend_ce_closure });
+        let fcc = if is_closure { resolve(&z) } else { None };
+        UserCallable { z, fcc }
+    }
+
+    /// The held value (for the cycle collector).
+    pub fn zval(&self) -> &zval {
+        &self.z
+    }
+
+    /// Calls it with `args` (consumed). Returns false when it is not
+    /// callable (nothing is called, as PECL event silently skips it). An
+    /// exception thrown by the callee stays pending in the engine.
+    #[inline]
+    pub fn call(&self, args: &mut [zval]) -> bool {
+        // A reference of our own keeps the callable alive even if the call
+        // replaces the object's callback.
+        let callable = super::zv::copy(&self.z);
+        let mut fcc = match self.fcc {
+            Some(f) => f,
+            None => match resolve(&callable) {
+                Some(f) => f,
+                None => {
+                    super::zv::release(callable);
+                    return false;
+                }
+            },
+        };
+        let mut retval = super::zv::undef();
+        let mut fci = ext_php_rs::ffi::zend_fcall_info {
+            size: std::mem::size_of::<ext_php_rs::ffi::zend_fcall_info>(),
+            // SAFETY: a bitwise copy; `fci` is forgotten, `callable` owns the reference.
+            function_name: unsafe { std::ptr::read(&callable) },
+            retval: &mut retval,
+            params: args.as_mut_ptr(),
+            object: std::ptr::null_mut(),
+            param_count: args.len() as u32,
+            named_params: std::ptr::null_mut(),
+        };
+        unsafe { super::ffi::zend_call_function(&mut fci, &mut fcc) };
+        std::mem::forget(fci);
+        super::zv::release(retval);
+        super::zv::release(callable);
+        true
+    }
+}

@@ -202,3 +202,53 @@ macro_rules! native_class {
         }
     };
 }
+
+/// The object handlers of registered class `T`, for classes that override
+/// property handlers (read_property, get_properties...) after `register`.
+///
+/// # Safety
+/// Call only from MINIT, after `register::<T>`.
+pub unsafe fn handlers_mut<T: NativeClass>() -> *mut zend_object_handlers {
+    (*T::slot().handlers.get()).as_mut_ptr()
+}
+
+/// Slot `i` of an object's declared-property table (OBJ_PROP_NUM).
+///
+/// # Safety
+/// `obj` must be live and its class must declare more than `i` properties.
+pub unsafe fn prop_slot<'a>(obj: *mut zend_object, i: usize) -> &'a mut zval {
+    &mut *(*obj).properties_table.as_mut_ptr().add(i)
+}
+
+/// Registers a plain internal class (standard objects) extending `parent`,
+/// e.g. an exception class.
+///
+/// # Safety
+/// Call only from a module's MINIT.
+pub unsafe fn register_plain(name: &CStr, parent: *mut zend_class_entry, flags: u32) -> *mut zend_class_entry {
+    let mut ce: zend_class_entry = std::mem::zeroed();
+    let n = name.to_bytes();
+    let init = ffi::zend_string_init_interned.expect("zend_string_init_interned is set at startup");
+    ce.name = init(n.as_ptr() as *const _, n.len(), true);
+    let reg = ffi::zend_register_internal_class_ex(&mut ce, parent);
+    (*reg).ce_flags |= flags;
+    reg
+}
+
+/// `public $name = null;` on a class being registered.
+///
+/// # Safety
+/// Call only from MINIT, before objects of the class exist.
+pub unsafe fn declare_property_null(ce: *mut zend_class_entry, name: &CStr) {
+    ffi::zend_declare_property_null(ce, name.as_ptr(), name.to_bytes().len(), super::func::ACC_PUBLIC as i32);
+}
+
+/// An object zval of class `ce` (object_init_ex) written to `rv`.
+pub fn instantiate_ce(rv: &mut zval, ce: *mut zend_class_entry) -> Option<*mut zend_object> {
+    unsafe {
+        if ffi::object_init_ex(rv, ce) != 0 {
+            return None;
+        }
+        Some(rv.value.obj)
+    }
+}

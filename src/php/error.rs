@@ -107,3 +107,29 @@ pub fn wrong_param_count() -> Thrown {
 pub fn argument_error_plain(arg_num: u32, msg: &str) -> Thrown {
     argument_error(unsafe { zend_ce_error }, arg_num, msg)
 }
+
+// ---- Added for the event group ----
+
+/// The class name of the pending exception, and whether it is the internal
+/// exception that `exit()` unwinds with.
+pub fn pending_exception() -> Option<(String, bool)> {
+    unsafe {
+        let ex = ext_php_rs::ffi::executor_globals.exception;
+        if ex.is_null() {
+            return None;
+        }
+        Some((super::zv::class_name(ex), ffi::zend_is_unwind_exit(ex)))
+    }
+}
+
+/// `E_ERROR` through php_error_docref (a fatal error: the engine bails out).
+/// Only for contexts the engine expects to bail out of (object handlers).
+pub fn fatal(msg: &str) {
+    let m = cstring(msg);
+    unsafe { ffi::php_error_docref(std::ptr::null(), 1, c"%s".as_ptr(), m.as_ptr()) }
+}
+
+/// Throws a plain `Exception` with `msg` (code 0).
+pub fn throw_base_exception(msg: &str) -> Thrown {
+    throw_exception(unsafe { ext_php_rs::ffi::zend_ce_exception }, msg, 0)
+}

@@ -127,3 +127,45 @@ pub fn socket_fd(obj: *mut zend_object) -> Option<i32> {
         Some((*base).bsd_socket)
     }
 }
+
+/// Constructor of php-ipc's own Socket objects from an fd, set by the sockets
+/// group at its MINIT (used by EventUtil::createSocket).
+pub static OUR_SOCKET_FROM_FD: OnceLock<fn(i32, &mut zval) -> bool> = OnceLock::new();
+
+/// A new Socket object wrapping `fd` (EventUtil::createSocket): ours when the
+/// sockets group is active (through OUR_SOCKET_FROM_FD), else native
+/// ext/sockets'. Returns false when no Socket class is available or `fd` is
+/// not a socket.
+pub fn socket_from_fd(fd: i32, rv: &mut zval) -> bool {
+    unsafe {
+        let mut ty: c_int = 0;
+        let mut len = std::mem::size_of::<c_int>() as libc::socklen_t;
+        if libc::getsockopt(fd, libc::SOL_SOCKET, libc::SO_TYPE, &mut ty as *mut c_int as *mut c_void, &mut len) != 0 {
+            return false;
+        }
+        if OUR_SOCKET.get().is_some() {
+            return match OUR_SOCKET_FROM_FD.get() {
+                Some(f) => f(fd, rv),
+                None => false,
+            };
+        }
+        let nce = native_socket_ce();
+        if nce.is_null() || (*nce).type_ != 1 {
+            return false;
+        }
+        if ffi::object_init_ex(rv, nce) != 0 {
+            return false;
+        }
+        let obj = rv.value.obj;
+        let base = (obj as *mut u8).sub(std::mem::offset_of!(NativePhpSocket, std)) as *mut NativePhpSocket;
+        let mut ss: libc::sockaddr_storage = std::mem::zeroed();
+        let mut sl = std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
+        libc::getsockname(fd, &mut ss as *mut _ as *mut libc::sockaddr, &mut sl);
+        (*base).bsd_socket = fd;
+        (*base).type_ = ss.ss_family as c_int;
+        (*base).error = 0;
+        let fl = libc::fcntl(fd, libc::F_GETFL);
+        (*base).blocking = (fl & libc::O_NONBLOCK == 0) as c_int;
+        true
+    }
+}

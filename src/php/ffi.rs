@@ -212,3 +212,14 @@ extern "C" {
     pub fn php_file_le_pstream() -> c_int;
 }
 
+// Added for the event group: calling user callbacks, exit() detection,
+// declared properties, objects by handle.
+extern "C" {
+    pub fn zend_call_function(
+        fci: *mut ext_php_rs::ffi::zend_fcall_info,
+        fcc: *mut ext_php_rs::ffi::zend_fcall_info_cache,
+    ) -> c_int;
+    pub fn zend_is_unwind_exit(ex: *const zend_object) -> bool;
+    pub fn zend_declare_property_null(ce: *mut zend_class_entry, name: *const c_char, len: usize, access_type: c_int);
+    pub fn object_init_ex(arg: *mut zval, ce: *mut zend_class_entry) -> c_int;
+}

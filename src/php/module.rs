@@ -197,3 +197,34 @@ pub fn cfg_long(name: &CStr) -> Option<i64> {
         None
     }
 }
+
+/// A `zend_module_dep` entry (php-src's ZEND_MOD_REQUIRED / ZEND_MOD_END).
+#[repr(C)]
+pub struct ModuleDep {
+    name: *const std::os::raw::c_char,
+    rel: *const std::os::raw::c_char,
+    version: *const std::os::raw::c_char,
+    ty: u8,
+}
+// SAFETY: points at static C strings only.
+unsafe impl Sync for ModuleDep {}
+
+impl ModuleDep {
+    pub const fn required(name: &'static CStr) -> ModuleDep {
+        ModuleDep { name: name.as_ptr(), rel: std::ptr::null(), version: std::ptr::null(), ty: 1 }
+    }
+    pub const END: ModuleDep =
+        ModuleDep { name: std::ptr::null(), rel: std::ptr::null(), version: std::ptr::null(), ty: 0 };
+}
+
+/// Declares the dependencies a group shows in Reflection (`Dependency [ x
+/// (Required) ]`), as its native extension declares them. Called from the
+/// group's startup, after the engine's dependency checks: informative only.
+pub fn show_dependencies(group: &CStr, deps: &'static [ModuleDep]) {
+    unsafe {
+        let m = find_module(group);
+        if !m.is_null() {
+            (*m).deps = deps.as_ptr() as *const _;
+        }
+    }
+}

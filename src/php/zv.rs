@@ -252,10 +252,6 @@ pub fn hash_each(ht: &HashTable, mut f: impl FnMut(Key, &mut zval) -> bool) {
     }
 }
 
-/// A new reference to the same value (ZVAL_COPY: refcount incremented).
-pub fn copy(z: &zval) -> zval {
-    z.shallow_clone()
-}
 
 impl Array {
     /// Inserts under `key` like zend_hash_add / zend_hash_index_update.
@@ -447,4 +443,87 @@ pub fn numeric_string(s: &[u8]) -> (u8, i64, f64) {
 /// The object of an IS_OBJECT zval.
 pub fn object_of(z: &zval) -> Option<*mut ext_php_rs::ffi::zend_object> {
     (type_of(z) == ffi::IS_OBJECT).then(|| unsafe { z.value.obj })
+}
+
+// ---- Added for the event group ----
+
+/// ZVAL_COPY: a new reference to the same value (UNDEF becomes NULL).
+#[inline]
+pub fn copy(z: &zval) -> zval {
+    // SAFETY: a bitwise copy plus a refcount increment is ZVAL_COPY.
+    let mut c: zval = unsafe { std::ptr::read(z) };
+    unsafe {
+        if c.u1.v.type_flags & 1 != 0 {
+            (*c.value.counted).gc.refcount += 1;
+        }
+    }
+    if type_of(&c) == ffi::IS_UNDEF {
+        set_null(&mut c);
+    }
+    c
+}
+
+/// ZVAL_COPY_DEREF.
+#[inline]
+pub fn copy_deref(z: &mut zval) -> zval {
+    copy(unsafe { deref_mut(z) })
+}
+
+/// zval_ptr_dtor with the non-refcounted case inline (no FFI call).
+#[inline]
+pub fn release(z: zval) {
+    if unsafe { z.u1.v.type_flags } & 1 != 0 {
+        drop(z);
+    } else {
+        std::mem::forget(z);
+    }
+}
+
+/// A counted reference to a live object (released when the zval drops).
+///
+/// # Safety
+/// `obj` must be a live object.
+#[inline]
+pub unsafe fn object_ref(obj: *mut ext_php_rs::ffi::zend_object) -> zval {
+    (*obj).gc.refcount += 1;
+    let mut z = undef();
+    z.value.obj = obj;
+    z.u1.type_info = ffi::IS_OBJECT_EX;
+    z
+}
+
+/// The object of an IS_OBJECT zval.
+#[inline]
+pub fn object(z: &zval) -> Option<*mut ext_php_rs::ffi::zend_object> {
+    (type_of(z) == ffi::IS_OBJECT).then(|| unsafe { z.value.obj })
+}
+
+/// The integer of an IS_LONG zval.
+#[inline]
+pub fn long(z: &zval) -> Option<i64> {
+    (type_of(z) == ffi::IS_LONG).then(|| unsafe { z.value.lval })
+}
+
+/// The handle of a resource zval (never reused within a request).
+#[inline]
+pub fn resource_handle(z: &zval) -> Option<i64> {
+    (type_of(z) == ffi::IS_RESOURCE).then(|| unsafe { (*z.value.res).handle })
+}
+
+/// The resource zval of a live resource handle (EG(regular_list)).
+#[inline]
+pub fn resource_by_handle<'a>(handle: i64) -> Option<&'a zval> {
+    unsafe {
+        let p = ext_php_rs::ffi::zend_hash_index_find(&raw const ext_php_rs::ffi::executor_globals.regular_list, handle as u64);
+        if p.is_null() {
+            None
+        } else {
+            Some(&*p)
+        }
+    }
+}
+
+/// The class name of an object.
+pub fn class_name(obj: *mut ext_php_rs::ffi::zend_object) -> String {
+    unsafe { String::from_utf8_lossy(str_bytes((*(*obj).ce).name)).into_owned() }
 }

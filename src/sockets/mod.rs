@@ -292,11 +292,29 @@ fn fd_of(obj: *mut zend_object) -> Option<i32> {
     Some(unsafe { class::data_of::<Socket>(obj) }.fd)
 }
 
+/// A Socket object owning `fd` (EventUtil::createSocket), with the family and
+/// blocking mode read from the fd as native's socket_import_file_descriptor does.
+fn socket_from_fd(fd: i32, rv: &mut zval) -> bool {
+    let mut ss: libc::sockaddr_storage = unsafe { std::mem::zeroed() };
+    let mut sl = std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
+    // SAFETY: getsockname writes at most sl bytes into ss; fcntl reads flags.
+    let (family, nonblocking) = unsafe {
+        if libc::getsockname(fd, &mut ss as *mut _ as *mut libc::sockaddr, &mut sl) != 0 {
+            return false;
+        }
+        (ss.ss_family as i32, libc::fcntl(fd, libc::F_GETFL) & libc::O_NONBLOCK != 0)
+    };
+    let s = new_socket(rv, fd, family);
+    s.blocking = !nonblocking;
+    true
+}
+
 fn startup(num: c_int) -> bool {
     let flags = ACC_FINAL | ACC_NO_DYNAMIC_PROPERTIES | ACC_NOT_SERIALIZABLE;
     let ce = unsafe { class::register::<Socket>(std::ptr::null(), std::ptr::null_mut(), flags) };
     unsafe { class::register::<AddressInfo>(std::ptr::null(), std::ptr::null_mut(), flags) };
     let _ = crate::php::fd::OUR_SOCKET.set((ce as usize, fd_of));
+    let _ = crate::php::fd::OUR_SOCKET_FROM_FD.set(socket_from_fd);
     for (name, v) in consts::CONSTANTS {
         long_constant(name, *v, num);
     }

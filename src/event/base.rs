@@ -1,0 +1,506 @@
+//! An event base without PHP: the core (ipc-core's evloop) plus an I/O
+//! backend (epoll, poll or select), signal plumbing and the time cache.
+
+use crate::sys::epoll::{self, Epoll};
+use crate::sys::poll::{self as syspoll, FdSet, PollFd};
+use crate::sys::sigpipe;
+use crate::sys::Errno;
+use ipc_core::evloop::{Core, Ns, EV_ET, EV_READ, EV_WRITE};
+use std::collections::HashMap;
+
+pub const FEATURE_ET: i64 = 1;
+pub const FEATURE_O1: i64 = 2;
+pub const FEATURE_FDS: i64 = 4;
+pub const FEATURE_EARLY_CLOSE: i64 = 8;
+
+pub const FLAG_NO_CACHE_TIME: i64 = 8;
+pub const FLAG_EPOLL_USE_CHANGELIST: i64 = 16;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Method {
+    Epoll,
+    Poll,
+    Select,
+}
+
+impl Method {
+    pub const ALL: [Method; 3] = [Method::Epoll, Method::Poll, Method::Select];
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Epoll => "epoll",
+            Method::Poll => "poll",
+            Method::Select => "select",
+        }
+    }
+    pub fn features(self) -> i64 {
+        match self {
+            Method::Epoll => FEATURE_ET | FEATURE_O1 | FEATURE_EARLY_CLOSE,
+            Method::Poll => FEATURE_FDS | FEATURE_EARLY_CLOSE,
+            Method::Select => FEATURE_FDS,
+        }
+    }
+}
+
+enum Backend {
+    Epoll { ep: Epoll, regs: Vec<u32>, buf: Vec<epoll::Event> },
+    /// poll and select share the fd → interest map.
+    Poll { want: HashMap<i32, u16>, pfds: Vec<PollFd>, dirty: bool },
+}
+
+fn monotonic() -> Ns {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
+    ts.tv_sec * 1_000_000_000 + ts.tv_nsec
+}
+
+pub fn wall() -> Ns {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    unsafe { libc::clock_gettime(libc::CLOCK_REALTIME, &mut ts) };
+    ts.tv_sec * 1_000_000_000 + ts.tv_nsec
+}
+
+/// libevent's max-dispatch settings (event_config_set_max_dispatch_interval).
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    pub max_interval: Option<Ns>,
+    pub max_callbacks: i64,
+    pub limit_after_prio: i64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_interval: None, max_callbacks: i64::MAX, limit_after_prio: i64::MAX }
+    }
+}
+
+pub struct Shared {
+    pub core: Core,
+    be: Backend,
+    pub method: Method,
+    pub flags: i64,
+    pub limits: Limits,
+    sig_fd: Option<i32>,
+    /// Signals this base holds a handler reference for.
+    sig_saved: std::collections::HashSet<i32>,
+    tv_cache: Option<Ns>,
+    clock_diff: Ns,
+    pub running: bool,
+    pub gotterm: bool,
+    pub gotbreak: bool,
+    pub cont: bool,
+    pub freed: bool,
+    /// sigpipe::fork_generation() when the backend was created: a forked
+    /// child shares an epoll instance with its parent until reInit().
+    fork_gen: u64,
+}
+
+impl Shared {
+    pub fn new(method: Method, flags: i64, limits: Limits) -> Result<Shared, Errno> {
+        Ok(Shared {
+            core: Core::new(1),
+            be: Self::backend(method)?,
+            method,
+            flags,
+            limits,
+            sig_fd: None,
+            sig_saved: std::collections::HashSet::new(),
+            tv_cache: None,
+            clock_diff: 0,
+            running: false,
+            gotterm: false,
+            gotbreak: false,
+            cont: false,
+            freed: false,
+            fork_gen: sigpipe::fork_generation(),
+        })
+    }
+
+    fn backend(method: Method) -> Result<Backend, Errno> {
+        Ok(match method {
+            Method::Epoll => Backend::Epoll { ep: Epoll::new()?, regs: Vec::new(), buf: vec![epoll::empty_event(); 32] },
+            Method::Poll | Method::Select => Backend::Poll { want: HashMap::new(), pfds: Vec::new(), dirty: true },
+        })
+    }
+
+    pub fn method_name(&self) -> String {
+        if self.method == Method::Epoll && self.flags & FLAG_EPOLL_USE_CHANGELIST != 0 {
+            "epoll (with changelist)".into()
+        } else {
+            self.method.name().into()
+        }
+    }
+
+    // ---- time ----
+    pub fn gettime(&self) -> Ns {
+        self.tv_cache.unwrap_or_else(monotonic)
+    }
+    pub fn clear_time_cache(&mut self) {
+        self.tv_cache = None;
+    }
+    pub fn update_time_cache(&mut self) {
+        self.tv_cache = None;
+        if self.flags & FLAG_NO_CACHE_TIME == 0 {
+            self.tv_cache = Some(monotonic());
+            self.clock_diff = 0;
+        }
+    }
+    /// event_base_gettimeofday_cached, in nanoseconds of wall time. The
+    /// wall/monotonic offset is read when first asked for, not on every
+    /// loop iteration.
+    pub fn time_of_day_cached(&mut self) -> Ns {
+        match self.tv_cache {
+            Some(t) => {
+                if self.clock_diff == 0 {
+                    self.clock_diff = wall() - monotonic();
+                }
+                t + self.clock_diff
+            }
+            None => wall(),
+        }
+    }
+
+    // ---- backend synchronisation ----
+
+    /// Applies the core's interest changes to the kernel. Returns the errno
+    /// of the first fd that could not be added (its events stay in the core:
+    /// the caller deletes them).
+    pub fn sync(&mut self) -> Result<(), (i32, Errno)> {
+        let mut result = Ok(());
+        if !self.core.changed_fds.is_empty() {
+            let changed = std::mem::take(&mut self.core.changed_fds);
+            for (fd, inserted) in changed {
+                let want = self.core.fd_interest(fd);
+                if let Err(e) = self.apply(fd, want, inserted) {
+                    if result.is_ok() {
+                        result = Err((fd, e));
+                    }
+                }
+            }
+        }
+        if !self.core.changed_sigs.is_empty() {
+            let changed = std::mem::take(&mut self.core.changed_sigs);
+            for sig in changed {
+                let wanted = self.core.signal_wanted(sig);
+                if wanted && !self.sig_saved.contains(&sig) {
+                    match sigpipe::acquire(sig) {
+                        Ok(()) => {
+                            self.sig_saved.insert(sig);
+                        }
+                        Err(e) => {
+                            if result.is_ok() {
+                                result = Err((-sig, e));
+                            }
+                        }
+                    }
+                } else if !wanted {
+                    if self.sig_saved.remove(&sig) {
+                        sigpipe::release(sig);
+                    }
+                }
+            }
+            self.sync_sig_fd();
+        }
+        result
+    }
+
+    fn sync_sig_fd(&mut self) {
+        let want = !self.sig_saved.is_empty();
+        match (want, self.sig_fd) {
+            (true, None) => {
+                if let Ok(fd) = sigpipe::read_fd() {
+                    self.sig_fd = Some(fd);
+                    self.watch_raw(fd, true);
+                }
+            }
+            (false, Some(fd)) => {
+                self.watch_raw(fd, false);
+                self.sig_fd = None;
+            }
+            _ => {}
+        }
+    }
+
+    fn watch_raw(&mut self, fd: i32, on: bool) {
+        if self.method == Method::Epoll && self.fork_gen != sigpipe::fork_generation() {
+            return;
+        }
+        match &mut self.be {
+            Backend::Epoll { ep, .. } => {
+                let _ = if on { ep.add(fd, epoll::IN).or_else(|_| ep.modify(fd, epoll::IN)) } else { ep.delete(fd) };
+            }
+            Backend::Poll { dirty, .. } => *dirty = true,
+        }
+    }
+
+    fn apply(&mut self, fd: i32, want: u16, inserted: bool) -> Result<(), Errno> {
+        if self.method == Method::Epoll && self.fork_gen != sigpipe::fork_generation() {
+            // The epoll instance belongs to the parent too: leave it alone
+            // (the next dispatch re-creates ours from the core's state).
+            return Ok(());
+        }
+        match &mut self.be {
+            Backend::Epoll { ep, regs, .. } => {
+                let mut bits = 0u32;
+                if want & EV_READ != 0 {
+                    bits |= epoll::IN;
+                }
+                if want & EV_WRITE != 0 {
+                    bits |= epoll::OUT;
+                }
+                if bits != 0 && want & EV_ET != 0 {
+                    bits |= epoll::ET;
+                }
+                let f = fd as usize;
+                if regs.len() <= f {
+                    regs.resize(f + 1, 0);
+                }
+                let have = regs[f];
+                if bits == 0 {
+                    if have != 0 {
+                        let _ = ep.delete(fd);
+                        regs[f] = 0;
+                    }
+                    return Ok(());
+                }
+                if have == bits && !inserted {
+                    return Ok(());
+                }
+                // A new event on an fd: always tell the kernel (the number may
+                // belong to a new file since it was registered).
+                let r = if have == 0 {
+                    ep.add(fd, bits).or_else(|e| if e == libc::EEXIST { ep.modify(fd, bits) } else { Err(e) })
+                } else {
+                    ep.modify(fd, bits).or_else(|e| if e == libc::ENOENT { ep.add(fd, bits) } else { Err(e) })
+                };
+                match r {
+                    Ok(()) => {
+                        regs[f] = bits;
+                        Ok(())
+                    }
+                    Err(e) => {
+                        regs[f] = 0;
+                        Err(e)
+                    }
+                }
+            }
+            Backend::Poll { want: map, dirty, .. } => {
+                if want & (EV_READ | EV_WRITE) == 0 {
+                    map.remove(&fd);
+                } else {
+                    if self.method == Method::Select && fd >= 1 << 20 {
+                        return Err(libc::EINVAL);
+                    }
+                    map.insert(fd, want);
+                }
+                *dirty = true;
+                Ok(())
+            }
+        }
+    }
+
+    /// event_reinit: a fresh backend instance with every event re-registered
+    /// (after fork the kernel object is shared with the parent).
+    pub fn reinit(&mut self) -> Result<(), Errno> {
+        self.fork_gen = sigpipe::fork_generation();
+        if self.method == Method::Epoll {
+            self.be = Self::backend(self.method)?;
+            for fd in self.core.fds() {
+                let want = self.core.fd_interest(fd);
+                let _ = self.apply(fd, want, true);
+            }
+        }
+        // The signal pipe is per process: get this process's own.
+        if self.sig_fd.is_some() {
+            if self.method != Method::Epoll {
+                self.watch_raw(self.sig_fd.unwrap_or(-1), false);
+            }
+            self.sig_fd = None;
+            self.sync_sig_fd();
+        }
+        Ok(())
+    }
+
+    /// Releases signal handlers (base freed or destroyed).
+    pub fn release_signals(&mut self) {
+        for sig in self.sig_saved.drain() {
+            sigpipe::release(sig);
+        }
+        if let Some(fd) = self.sig_fd.take() {
+            self.watch_raw(fd, false);
+        }
+    }
+
+    // ---- one poll ----
+
+    /// Waits for I/O up to `tv` (None: forever) and activates ready events.
+    pub fn dispatch(&mut self, tv: Option<Ns>) -> Result<(), Errno> {
+        if self.fork_gen != sigpipe::fork_generation() {
+            // A forked child looping without reInit(): do it now rather than
+            // steal the parent's events from the shared epoll instance.
+            self.reinit()?;
+        }
+        let mut tv = tv;
+        if self.sig_fd.is_some() && sigpipe::any() {
+            tv = Some(0);
+        }
+        let ms: i32 = match tv {
+            None => -1,
+            Some(ns) if ns <= 0 => 0,
+            Some(ns) => ((ns + 999_999) / 1_000_000).min(i32::MAX as i64) as i32,
+        };
+        let sig_fd = self.sig_fd.unwrap_or(-1);
+        let mut sig_ready = false;
+        match &mut self.be {
+            Backend::Epoll { ep, buf, .. } => {
+                let n = match ep.wait(buf, ms) {
+                    Ok(n) => n,
+                    Err(libc::EINTR) => 0,
+                    Err(e) => return Err(e),
+                };
+                for ev in &buf[..n] {
+                    self.core.prefetch_fd(ev.u64 as u32 as i32);
+                }
+                for ev in &buf[..n] {
+                    let fd = ev.u64 as u32 as i32;
+                    if fd == sig_fd {
+                        sig_ready = true;
+                        continue;
+                    }
+                    let e = ev.events;
+                    let mut what = 0u16;
+                    if e & (epoll::ERR | epoll::HUP) != 0 {
+                        what = EV_READ | EV_WRITE;
+                    } else {
+                        if e & epoll::IN != 0 {
+                            what |= EV_READ;
+                        }
+                        if e & epoll::OUT != 0 {
+                            what |= EV_WRITE;
+                        }
+                    }
+                    self.core.fd_ready(fd, what);
+                }
+                if n == buf.len() && buf.len() < 4096 {
+                    let l = buf.len() * 2;
+                    buf.resize(l, epoll::empty_event());
+                }
+            }
+            Backend::Poll { want, pfds, dirty } => {
+                if *dirty {
+                    pfds.clear();
+                    for (&fd, &w) in want.iter() {
+                        let mut ev = 0;
+                        if w & EV_READ != 0 {
+                            ev |= libc::POLLIN;
+                        }
+                        if w & EV_WRITE != 0 {
+                            ev |= libc::POLLOUT;
+                        }
+                        pfds.push(PollFd { fd, events: ev, revents: 0 });
+                    }
+                    if sig_fd >= 0 {
+                        pfds.push(PollFd { fd: sig_fd, events: libc::POLLIN, revents: 0 });
+                    }
+                    *dirty = false;
+                }
+                if self.method == Method::Select {
+                    let maxfd = pfds.iter().map(|p| p.fd).max().unwrap_or(0);
+                    let mut r = FdSet::with_max(maxfd);
+                    let mut w = FdSet::with_max(maxfd);
+                    for p in pfds.iter() {
+                        if p.events & libc::POLLIN != 0 {
+                            r.set(p.fd);
+                        }
+                        if p.events & libc::POLLOUT != 0 {
+                            w.set(p.fd);
+                        }
+                    }
+                    let us = match tv {
+                        None => -1,
+                        Some(ns) => (ns.max(0) + 999) / 1000,
+                    };
+                    match syspoll::select(maxfd + 1, &mut r, &mut w, us) {
+                        Ok(_) | Err(libc::EINTR) => {}
+                        Err(libc::EBADF) => {
+                            // A closed fd: report every watched fd ready, as
+                            // libevent's select backend would see errors.
+                            for p in pfds.iter() {
+                                if p.fd != sig_fd {
+                                    r.set(p.fd);
+                                    w.set(p.fd);
+                                }
+                            }
+                        }
+                        Err(e) => return Err(e),
+                    }
+                    for p in pfds.iter() {
+                        if p.fd == sig_fd {
+                            sig_ready |= r.is_set(p.fd);
+                            continue;
+                        }
+                        let mut what = 0;
+                        if r.is_set(p.fd) {
+                            what |= EV_READ;
+                        }
+                        if w.is_set(p.fd) {
+                            what |= EV_WRITE;
+                        }
+                        if what != 0 {
+                            self.core.fd_ready(p.fd, what);
+                        }
+                    }
+                } else {
+                    match syspoll::poll(pfds, ms) {
+                        Ok(_) | Err(libc::EINTR) => {}
+                        Err(e) => return Err(e),
+                    }
+                    for p in pfds.iter() {
+                        let r = p.revents;
+                        if r == 0 {
+                            continue;
+                        }
+                        if p.fd == sig_fd {
+                            sig_ready = true;
+                            continue;
+                        }
+                        let mut what = 0;
+                        if r & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+                            what = EV_READ | EV_WRITE;
+                        } else {
+                            if r & libc::POLLIN != 0 {
+                                what |= EV_READ;
+                            }
+                            if r & libc::POLLOUT != 0 {
+                                what |= EV_WRITE;
+                            }
+                        }
+                        self.core.fd_ready(p.fd, what);
+                    }
+                }
+            }
+        }
+        if sig_ready {
+            sigpipe::drain();
+        }
+        if self.sig_fd.is_some() && sigpipe::any() {
+            sigpipe::clear_any();
+            for sig in self.core.signals() {
+                let n = sigpipe::take(sig);
+                self.core.signal(sig, n);
+            }
+        }
+        Ok(())
+    }
+
+    /// timeout_next: how long the backend may block.
+    pub fn timeout_next(&mut self) -> Option<Ns> {
+        let d = self.core.next_deadline()?;
+        Some((d - self.gettime()).max(0))
+    }
+}
+
+impl Drop for Shared {
+    fn drop(&mut self) {
+        self.release_signals();
+    }
+}

@@ -1,0 +1,140 @@
+<?php
+
+/**
+ * php-ipc's `event` group: PECL event 3.1.5's core classes (Event, EventBase,
+ * EventConfig, EventUtil, EventException) on Linux epoll, poll and select,
+ * without libevent. Signatures as `php --re event` of PECL event shows them.
+ *
+ * @generate-class-entries
+ */
+
+/** @var string */
+const EVENT_NS = "";
+
+final class Event
+{
+    public const ET = 32;
+    public const PERSIST = 16;
+    public const READ = 2;
+    public const WRITE = 4;
+    public const SIGNAL = 8;
+    public const TIMEOUT = 1;
+
+    /** Whether the event is pending or active (read-only). */
+    public $pending = null;
+    /** The callback argument. */
+    public $data = null;
+
+    /** @param mixed $fd int fd, stream resource or Socket; a signal number with SIGNAL; ignored with TIMEOUT only */
+    public function __construct(EventBase $base, mixed $fd, int $what, callable $cb, mixed $arg = null) {}
+    public function free(): void {}
+    public function set(EventBase $base, mixed $fd, int $what = null, ?callable $cb = null, mixed $arg = null): bool {}
+    public static function getSupportedMethods(): array {}
+    public function add(float $timeout = -1): bool {}
+    public function del(): bool {}
+    public function setPriority(int $priority): bool {}
+    public function pending(int $flags): bool {}
+    public function removeTimer(): bool {}
+    public static function timer(EventBase $base, callable $cb, mixed $arg = null): Event {}
+    public function setTimer(EventBase $base, callable $cb, mixed $arg = null): bool {}
+    public static function signal(EventBase $base, int $signum, callable $cb, mixed $arg = null): Event {}
+    /** @alias Event::add */
+    public function addTimer(float $timeout = -1): bool {}
+    /** @alias Event::del */
+    public function delTimer(): bool {}
+    /** @alias Event::add */
+    public function addSignal(float $timeout = -1): bool {}
+    /** @alias Event::del */
+    public function delSignal(): bool {}
+}
+
+final class EventBase
+{
+    public const LOOP_ONCE = 1;
+    public const LOOP_NONBLOCK = 2;
+    public const NOLOCK = 1;
+    public const STARTUP_IOCP = 4;
+    public const NO_CACHE_TIME = 8;
+    public const EPOLL_USE_CHANGELIST = 16;
+    public const IGNORE_ENV = 2;
+    public const PRECISE_TIMER = 32;
+
+    public function __construct(?EventConfig $cfg = null) {}
+    final public function __sleep(): array {}
+    final public function __wakeup(): void {}
+    public function getMethod(): string {}
+    public function getFeatures(): int {}
+    public function priorityInit(int $n_priorities): bool {}
+    public function loop(int $flags = -1): bool {}
+    public function dispatch(): bool {}
+    public function exit(float $timeout = 0.0): bool {}
+    public function set(Event $event): bool {}
+    public function stop(): bool {}
+    public function gotStop(): bool {}
+    public function gotExit(): bool {}
+    public function getTimeOfDayCached(): float {}
+    public function reInit(): bool {}
+    public function free(): void {}
+    public function updateCacheTime(): bool {}
+    public function resume(): bool {}
+}
+
+final class EventConfig
+{
+    public const FEATURE_ET = 1;
+    public const FEATURE_O1 = 2;
+    public const FEATURE_FDS = 4;
+
+    public function __construct() {}
+    final public function __sleep(): array {}
+    final public function __wakeup(): void {}
+    public function avoidMethod(string $method): bool {}
+    public function requireFeatures(int $feature): bool {}
+    public function setMaxDispatchInterval(int $max_interval, int $max_callbacks, int $min_priority): void {}
+    public function setFlags(int $flags): bool {}
+}
+
+final class EventUtil
+{
+    public const AF_INET = 2;
+    public const AF_INET6 = 10;
+    public const AF_UNIX = 1;
+    public const AF_UNSPEC = 0;
+    public const SO_DEBUG = 1;
+    public const SO_REUSEADDR = 2;
+    public const SO_KEEPALIVE = 9;
+    public const SO_DONTROUTE = 5;
+    public const SO_LINGER = 13;
+    public const SO_BROADCAST = 6;
+    public const SO_OOBINLINE = 10;
+    public const SO_SNDBUF = 7;
+    public const SO_RCVBUF = 8;
+    public const SO_SNDLOWAT = 19;
+    public const SO_RCVLOWAT = 18;
+    public const SO_SNDTIMEO = 21;
+    public const SO_RCVTIMEO = 20;
+    public const SO_TYPE = 3;
+    public const SO_ERROR = 4;
+    public const TCP_NODELAY = 1;
+    public const SOL_SOCKET = 1;
+    public const SOL_TCP = 6;
+    public const SOL_UDP = 17;
+    public const SOCK_RAW = 3;
+    public const IPPROTO_IP = 0;
+    public const IPPROTO_IPV6 = 41;
+    public const LIBEVENT_VERSION_NUMBER = 33623040;
+
+    private function __construct() {}
+    public static function getLastSocketErrno(?Socket $socket = null): int|false {}
+    public static function getLastSocketError(mixed $socket = null): string|false {}
+    public static function sslRandPoll(): bool {}
+    public static function getSocketName(mixed $socket, mixed &$address, mixed &$port = null): bool {}
+    public static function getSocketFd(mixed $socket): int {}
+    public static function setSocketOption(mixed $socket, int $level, int $optname, mixed $optval): bool {}
+    public static function createSocket(int $fd): Socket|false {}
+}
+
+class EventException extends RuntimeException
+{
+    public $errorInfo = null;
+}

@@ -18,7 +18,9 @@ if ($argc >= 4 && $argv[2] === '--describe') {
         echo "class ", implode(' ', Reflection::getModifierNames($rc->getModifiers())), " $c",
             $rc->getParentClass() ? ' extends ' . $rc->getParentClass()->getName() : '', "\n";
         foreach ($rc->getReflectionConstants() as $k) echo "  const {$k->getName()} = ", var_export($k->getValue(), true), "\n";
-        foreach ($rc->getProperties() as $p) echo "  prop ", implode(' ', Reflection::getModifierNames($p->getModifiers())), " {$p->getType()} \${$p->getName()}\n";
+        $props = $rc->getProperties();
+        usort($props, fn($a, $b) => strcmp($a->getName(), $b->getName()));
+        foreach ($props as $p) echo "  prop ", implode(' ', Reflection::getModifierNames($p->getModifiers())), " {$p->getType()} \${$p->getName()}\n";
         $methods = $rc->getMethods();
         usort($methods, fn($a, $b) => strcmp($a->getName(), $b->getName()));
         foreach ($methods as $m) if ($m->getDeclaringClass()->getName() === $c) echo "  method ", implode(' ', Reflection::getModifierNames($m->getModifiers())), ' ', fn_sig($m), "\n";
@@ -35,11 +37,23 @@ function declared(string $stub): array {
     return ['const' => $c[1], 'function' => $f[1], 'class' => $k[1]];
 }
 function param_sig(ReflectionParameter $p): string {
-    $s = ($p->hasType() ? $p->getType() . ' ' : '') . ($p->isPassedByReference() ? '&' : '') . ($p->isVariadic() ? '...' : '') . '$' . $p->getName();
-    if ($p->isOptional() && !$p->isVariadic() && $p->isDefaultValueAvailable()) {
-        $s .= ' = ' . ($p->isDefaultValueConstant() ? $p->getDefaultValueConstantName() : var_export($p->getDefaultValue(), true));
+    // Userland (the stub) cannot spell two things internal arginfo can, so
+    // both sides are normalised: a null default makes a type nullable
+    // (`int $x = null` is `?int`), and an int default of a float parameter
+    // is a float (`float $t = -1` is -1.0).
+    $type = $p->hasType() ? (string) $p->getType() : '';
+    $default = null;
+    $hasDefault = $p->isOptional() && !$p->isVariadic() && $p->isDefaultValueAvailable();
+    if ($hasDefault) {
+        $default = $p->isDefaultValueConstant() ? $p->getDefaultValueConstantName() : $p->getDefaultValue();
+        if (!$p->isDefaultValueConstant() && $default === null && $type !== '' && !$p->getType()->allowsNull()) {
+            $type = str_contains($type, '|') ? "$type|null" : "?$type";
+        }
+        if (!$p->isDefaultValueConstant() && is_int($default) && $type === 'float') $default = (float) $default;
+        $default = $p->isDefaultValueConstant() ? $default : var_export($default, true);
     }
-    return $s;
+    $s = ($type !== '' ? "$type " : '') . ($p->isPassedByReference() ? '&' : '') . ($p->isVariadic() ? '...' : '') . '$' . $p->getName();
+    return $hasDefault ? "$s = $default" : $s;
 }
 function fn_sig(ReflectionFunctionAbstract $f): string {
     return $f->getName() . '(' . implode(', ', array_map('param_sig', $f->getParameters())) . ')'

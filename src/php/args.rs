@@ -6,11 +6,33 @@
 use super::error::{PhpResult, Thrown};
 use super::ffi;
 use super::zv::{self, RefOut};
-use ext_php_rs::ffi::{zend_class_entry, zend_execute_data, zend_string, zval, HashTable};
+use ext_php_rs::ffi::{zend_class_entry, zend_execute_data, zval, HashTable};
 use std::marker::PhantomData;
 
 const FRAME_SLOT: usize =
     (std::mem::size_of::<zend_execute_data>() + std::mem::size_of::<zval>() - 1) / std::mem::size_of::<zval>();
+
+/// The engine's zpp slow path for argument `i`: `parse` coerces (or, under
+/// strict_types, rejects) the value; on failure the engine's TypeError names
+/// `expected`, unless parsing already threw (e.g. a deprecation turned error).
+fn slow<T>(
+    z: &mut zval,
+    i: u32,
+    mut out: T,
+    parse: unsafe extern "C" fn(*mut zval, *mut T, u32) -> bool,
+    expected: std::os::raw::c_int,
+) -> PhpResult<T> {
+    // SAFETY: z is a live argument slot; out is a valid destination.
+    unsafe {
+        if parse(z, &mut out, i + 1) {
+            return Ok(out);
+        }
+        if !super::error::has_exception() {
+            ffi::zend_wrong_parameter_type_error(i + 1, expected, z);
+        }
+    }
+    Err(Thrown)
+}
 
 /// The arguments of the current internal call.
 pub struct Args<'a> {
@@ -77,16 +99,7 @@ impl<'a> Args<'a> {
         if zv::type_of(z) == ffi::IS_LONG {
             return Ok(unsafe { z.value.lval });
         }
-        let mut out = 0i64;
-        unsafe {
-            if ffi::zend_parse_arg_long_slow(z, &mut out, i + 1) {
-                return Ok(out);
-            }
-            if !super::error::has_exception() {
-                ffi::zend_wrong_parameter_type_error(i + 1, ffi::Z_EXPECTED_LONG, z);
-            }
-        }
-        Err(Thrown)
+        slow(z, i, 0i64, ffi::zend_parse_arg_long_slow, ffi::Z_EXPECTED_LONG)
     }
 
     pub fn long_or(&self, i: u32, default: i64) -> PhpResult<i64> {
@@ -106,16 +119,7 @@ impl<'a> Args<'a> {
         if zv::type_of(z) == ffi::IS_LONG {
             return Ok(Some(unsafe { z.value.lval }));
         }
-        let mut out = 0i64;
-        unsafe {
-            if ffi::zend_parse_arg_long_slow(z, &mut out, i + 1) {
-                return Ok(Some(out));
-            }
-            if !super::error::has_exception() {
-                ffi::zend_wrong_parameter_type_error(i + 1, ffi::Z_EXPECTED_LONG_OR_NULL, z);
-            }
-        }
-        Err(Thrown)
+        slow(z, i, 0i64, ffi::zend_parse_arg_long_slow, ffi::Z_EXPECTED_LONG_OR_NULL).map(Some)
     }
 
     pub fn double(&self, i: u32) -> PhpResult<f64> {
@@ -125,16 +129,7 @@ impl<'a> Args<'a> {
             ffi::IS_LONG => return Ok(unsafe { z.value.lval } as f64),
             _ => {}
         }
-        let mut out = 0f64;
-        unsafe {
-            if ffi::zend_parse_arg_double_slow(z, &mut out, i + 1) {
-                return Ok(out);
-            }
-            if !super::error::has_exception() {
-                ffi::zend_wrong_parameter_type_error(i + 1, ffi::Z_EXPECTED_DOUBLE, z);
-            }
-        }
-        Err(Thrown)
+        slow(z, i, 0f64, ffi::zend_parse_arg_double_slow, ffi::Z_EXPECTED_DOUBLE)
     }
 
     pub fn bool(&self, i: u32) -> PhpResult<bool> {
@@ -144,16 +139,7 @@ impl<'a> Args<'a> {
             ffi::IS_FALSE => return Ok(false),
             _ => {}
         }
-        let mut out = false;
-        unsafe {
-            if ffi::zend_parse_arg_bool_slow(z, &mut out, i + 1) {
-                return Ok(out);
-            }
-            if !super::error::has_exception() {
-                ffi::zend_wrong_parameter_type_error(i + 1, ffi::Z_EXPECTED_BOOL, z);
-            }
-        }
-        Err(Thrown)
+        slow(z, i, false, ffi::zend_parse_arg_bool_slow, ffi::Z_EXPECTED_BOOL)
     }
 
     pub fn bool_or(&self, i: u32, default: bool) -> PhpResult<bool> {
@@ -168,16 +154,11 @@ impl<'a> Args<'a> {
     /// argument slot, which owns them for the rest of the call.
     pub fn bytes(&self, i: u32) -> PhpResult<&'a [u8]> {
         let z = self.zval(i);
+        if zv::type_of(z) != ffi::IS_STRING {
+            // The coerced string replaces the argument in its slot.
+            slow(z, i, std::ptr::null_mut(), ffi::zend_parse_arg_str_slow, ffi::Z_EXPECTED_STRING)?;
+        }
         unsafe {
-            if zv::type_of(z) != ffi::IS_STRING {
-                let mut s: *mut zend_string = std::ptr::null_mut();
-                if !ffi::zend_parse_arg_str_slow(z, &mut s, i + 1) {
-                    if !super::error::has_exception() {
-                        ffi::zend_wrong_parameter_type_error(i + 1, ffi::Z_EXPECTED_STRING, z);
-                    }
-                    return Err(Thrown);
-                }
-            }
             Ok(zv::str_bytes(z.value.str_))
         }
     }
@@ -185,16 +166,11 @@ impl<'a> Args<'a> {
     /// `string` that must not contain NUL bytes (zpp "p").
     pub fn path(&self, i: u32) -> PhpResult<&'a [u8]> {
         let z = self.zval(i);
+        if zv::type_of(z) != ffi::IS_STRING {
+            // The coerced string replaces the argument in its slot.
+            slow(z, i, std::ptr::null_mut(), ffi::zend_parse_arg_str_slow, ffi::Z_EXPECTED_PATH)?;
+        }
         unsafe {
-            if zv::type_of(z) != ffi::IS_STRING {
-                let mut s: *mut zend_string = std::ptr::null_mut();
-                if !ffi::zend_parse_arg_str_slow(z, &mut s, i + 1) {
-                    if !super::error::has_exception() {
-                        ffi::zend_wrong_parameter_type_error(i + 1, ffi::Z_EXPECTED_PATH, z);
-                    }
-                    return Err(Thrown);
-                }
-            }
             let b = zv::str_bytes(z.value.str_);
             if b.contains(&0) {
                 return Err(super::error::argument_value_error(i + 1, "must not contain any null bytes"));
@@ -277,16 +253,11 @@ impl<'a> Args<'a> {
             return Ok(None);
         }
         let z = self.zval(i);
+        if zv::type_of(z) != ffi::IS_STRING {
+            // The coerced string replaces the argument in its slot.
+            slow(z, i, std::ptr::null_mut(), ffi::zend_parse_arg_str_slow, ffi::Z_EXPECTED_STRING_OR_NULL)?;
+        }
         unsafe {
-            if zv::type_of(z) != ffi::IS_STRING {
-                let mut s: *mut zend_string = std::ptr::null_mut();
-                if !ffi::zend_parse_arg_str_slow(z, &mut s, i + 1) {
-                    if !super::error::has_exception() {
-                        ffi::zend_wrong_parameter_type_error(i + 1, ffi::Z_EXPECTED_STRING_OR_NULL, z);
-                    }
-                    return Err(Thrown);
-                }
-            }
             Ok(Some(zv::str_bytes(z.value.str_)))
         }
     }

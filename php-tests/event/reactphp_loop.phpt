@@ -155,7 +155,7 @@ $loop->addReadStream($c, function ($s) use ($loop, &$log) {
     fclose($s);
 });
 // Timers: one-shot, periodic cancelled after 3 runs, a cancelled one never runs.
-$loop->addTimer(0.05, function () use (&$log) { $log[] = "timer 50ms"; });
+$loop->addTimer(0.3, function () use (&$log) { $log[] = "timer 300ms"; });
 $n = 0;
 $loop->addPeriodicTimer(0.01, function ($t) use (&$n, $loop, &$log) { $log[] = "periodic " . ++$n; if ($n === 3) $loop->cancelTimer($t); });
 $never = $loop->addTimer(0.02, function () use (&$log) { $log[] = "never"; });
@@ -163,7 +163,7 @@ $loop->cancelTimer($never);
 // futureTick: runs before the next poll, and ticks queued from ticks run on a later pass.
 $loop->futureTick(function () use ($loop, &$log) { $log[] = "tick 1"; $loop->futureTick(function () use (&$log) { $log[] = "tick 2"; }); });
 // Signals: SIGALRM from pcntl_alarm(1) while the loop blocks.
-$loop->addTimer(0.1, function () use ($loop, &$log) {
+$loop->addTimer(0.4, function () use ($loop, &$log) {
     $loop->addSignal(SIGALRM, function ($sig) use ($loop, &$log) { $log[] = "signal $sig"; $loop->removeSignal($sig); });
     pcntl_alarm(1);
 });
@@ -184,6 +184,6 @@ eof
 periodic 1
 periodic 2
 periodic 3
-timer 50ms
+timer 300ms
 signal 14
 took about 1s: true

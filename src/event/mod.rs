@@ -430,9 +430,10 @@ fn env_set(name: &str) -> bool {
 fn base_construct(a: &Args, _rv: &mut zval) -> PhpResult {
     a.count(0, 1)?;
     let mut cfg: Option<&EventConfig> = None;
-    if a.given(0) && zv::type_of(a.zval(0)) != ffi::IS_NULL {
-        let o = a.object_of_or_null(0, ce_of::<EventConfig>())?.expect("not null");
-        cfg = Some(unsafe { class::data_of::<EventConfig>(o) });
+    if a.given(0) {
+        if let Some(o) = a.object_of_or_null(0, ce_of::<EventConfig>())? {
+            cfg = Some(unsafe { class::data_of::<EventConfig>(o) });
+        }
     }
     let (avoid, require, flags, limits) = match cfg {
         Some(c) => (c.avoid.clone(), c.require, c.flags, c.limits),

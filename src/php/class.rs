@@ -228,7 +228,9 @@ pub unsafe fn prop_slot<'a>(obj: *mut zend_object, i: usize) -> &'a mut zval {
 pub unsafe fn register_plain(name: &CStr, parent: *mut zend_class_entry, flags: u32) -> *mut zend_class_entry {
     let mut ce: zend_class_entry = std::mem::zeroed();
     let n = name.to_bytes();
-    let init = ffi::zend_string_init_interned.expect("zend_string_init_interned is set at startup");
+    let Some(init) = ffi::zend_string_init_interned else {
+        return null_mut();
+    };
     ce.name = init(n.as_ptr() as *const _, n.len(), true);
     let reg = ffi::zend_register_internal_class_ex(&mut ce, parent);
     (*reg).ce_flags |= flags;

@@ -495,9 +495,9 @@ fn read_control(buf: &[u8]) -> Result<zval, String> {
     let mut off = 0usize;
     let mut i = 0;
     while off + 16 <= buf.len() {
-        let len = u64::from_ne_bytes(buf[off..off + 8].try_into().unwrap()) as usize;
-        let level = i32::from_ne_bytes(buf[off + 8..off + 12].try_into().unwrap());
-        let ty = i32::from_ne_bytes(buf[off + 12..off + 16].try_into().unwrap());
+        let len = crate::sys::ne_u64(&buf[off..off + 8]) as usize;
+        let level = crate::sys::ne_i32(&buf[off + 8..off + 12]);
+        let ty = crate::sys::ne_i32(&buf[off + 12..off + 16]);
         if len < 16 || off + len > buf.len() {
             break;
         }
@@ -516,15 +516,15 @@ fn read_control(buf: &[u8]) -> Result<zval, String> {
             (libc::SOL_SOCKET, libc::SCM_RIGHTS) => {
                 let mut fds = zv::Array::new((data.len() / 4) as u32);
                 for c in data.chunks_exact(4) {
-                    fds.push(fd_to_stream(i32::from_ne_bytes(c.try_into().unwrap())));
+                    fds.push(fd_to_stream(crate::sys::ne_i32(&c)));
                 }
                 e.set("data", fds.into_zval());
             }
             (libc::SOL_SOCKET, libc::SCM_CREDENTIALS) if data.len() >= 12 => {
                 let mut c = zv::Array::new(3);
-                c.set_long("pid", i32::from_ne_bytes(data[0..4].try_into().unwrap()) as i64);
-                c.set_long("uid", u32::from_ne_bytes(data[4..8].try_into().unwrap()) as i64);
-                c.set_long("gid", u32::from_ne_bytes(data[8..12].try_into().unwrap()) as i64);
+                c.set_long("pid", crate::sys::ne_i32(&data[0..4]) as i64);
+                c.set_long("uid", crate::sys::ne_u32(&data[4..8]) as i64);
+                c.set_long("gid", crate::sys::ne_u32(&data[8..12]) as i64);
                 e.set("data", c.into_zval());
             }
             (libc::IPPROTO_IPV6, libc::IPV6_PKTINFO) if data.len() >= 20 => {
@@ -534,7 +534,7 @@ fn read_control(buf: &[u8]) -> Result<zval, String> {
             }
             _ if data.len() >= 4 => {
                 let mut z = zv::undef();
-                zv::set_long(&mut z, i32::from_ne_bytes(data[0..4].try_into().unwrap()) as i64);
+                zv::set_long(&mut z, crate::sys::ne_i32(&data[0..4]) as i64);
                 e.set("data", z);
             }
             _ => {}

@@ -1049,8 +1049,8 @@ fn socket_get_option(a: &Args, rv: &mut zval) -> PhpResult {
                     Err(e) => fail(s, rv, e),
                     Ok(_) => {
                         let mut arr = zv::Array::new(2);
-                        arr.set_long("l_onoff", i32::from_ne_bytes(b[0..4].try_into().unwrap()) as i64);
-                        arr.set_long("l_linger", i32::from_ne_bytes(b[4..8].try_into().unwrap()) as i64);
+                        arr.set_long("l_onoff", crate::sys::ne_i32(&b[0..4]) as i64);
+                        arr.set_long("l_linger", crate::sys::ne_i32(&b[4..8]) as i64);
                         *rv = arr.into_zval();
                     }
                 }
@@ -1062,8 +1062,8 @@ fn socket_get_option(a: &Args, rv: &mut zval) -> PhpResult {
                     Err(e) => fail(s, rv, e),
                     Ok(_) => {
                         let mut arr = zv::Array::new(2);
-                        arr.set_long("sec", i64::from_ne_bytes(b[0..8].try_into().unwrap()));
-                        arr.set_long("usec", i64::from_ne_bytes(b[8..16].try_into().unwrap()));
+                        arr.set_long("sec", crate::sys::ne_i64(&b[0..8]));
+                        arr.set_long("usec", crate::sys::ne_i64(&b[8..16]));
                         *rv = arr.into_zval();
                     }
                 }
@@ -1078,7 +1078,7 @@ fn socket_get_option(a: &Args, rv: &mut zval) -> PhpResult {
                         zv::set_bool(rv, false);
                     }
                     Ok(_) => {
-                        let v = |i: usize| u32::from_ne_bytes(b[i * 4..i * 4 + 4].try_into().unwrap()) as i64;
+                        let v = |i: usize| crate::sys::ne_u32(&b[i * 4..i * 4 + 4]) as i64;
                         let mut arr = zv::Array::new(9);
                         for (i, k) in ["rmem_alloc", "rcvbuf", "wmem_alloc", "sndbuf", "fwd_alloc", "wmem_queued", "optmem", "backlog", "drops"]
                             .iter()

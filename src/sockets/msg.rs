@@ -196,7 +196,7 @@ pub fn setsockopt_ipv6(s: &mut Socket, level: i32, op: i32, val: &zval) -> PhpRe
 pub fn pktinfo_array(b: &[u8; 20]) -> zval {
     let mut ip = [0u8; 16];
     ip.copy_from_slice(&b[..16]);
-    let idx = u32::from_ne_bytes(b[16..20].try_into().unwrap());
+    let idx = crate::sys::ne_u32(&b[16..20]);
     let mut arr = zv::Array::new(2);
     arr.set_bytes("addr", sys::ntop6(ip).as_bytes());
     arr.set_long("ifindex", idx as i64);

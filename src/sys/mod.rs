@@ -18,3 +18,17 @@ pub mod epoll;
 pub mod poll;
 pub mod sigpipe;
 pub mod sock;
+
+macro_rules! ne_readers {
+    ($($name:ident: $t:ty),*) => {$(
+        /// Reads a native-endian integer from the first bytes of `b` (kernel
+        /// structures copied into byte buffers). Panics if `b` is too short,
+        /// which callers rule out by slicing fixed-size fields.
+        pub fn $name(b: &[u8]) -> $t {
+            let mut a = [0u8; std::mem::size_of::<$t>()];
+            a.copy_from_slice(&b[..std::mem::size_of::<$t>()]);
+            <$t>::from_ne_bytes(a)
+        }
+    )*};
+}
+ne_readers!(ne_i32: i32, ne_u32: u32, ne_i64: i64, ne_u64: u64);

@@ -17,6 +17,8 @@ pub type php_serialize_data_t = *mut c_void;
 pub type php_unserialize_data_t = *mut c_void;
 
 extern "C" {
+    pub static zend_empty_string: *mut zend_string;
+    pub static zend_one_char_string: [*mut zend_string; 256];
     pub static mut module_registry: HashTable;
     pub fn zend_next_free_module() -> c_int;
     pub fn zend_startup_module_ex(module: *mut zend_module_entry) -> c_int;

@@ -30,9 +30,22 @@ pub unsafe fn str_bytes<'a>(s: *const zend_string) -> &'a [u8] {
     std::slice::from_raw_parts((*s).val.as_ptr() as *const u8, (*s).len)
 }
 
-/// A fresh non-persistent zend_string holding `b`.
+/// A non-persistent zend_string holding `b`, as zend_string_init_fast makes
+/// it (what PHP's unserializer and ZVAL_STRINGL_FAST use): the engine's
+/// interned strings for "" and one byte, else one allocation and one copy.
 pub fn new_str(b: &[u8]) -> *mut zend_string {
-    unsafe { ext_php_rs::ffi::ext_php_rs_zend_string_init(b.as_ptr() as *const _, b.len(), false) }
+    // SAFETY: both tables are filled at engine startup and never freed.
+    unsafe {
+        match b.len() {
+            0 if !ffi::zend_empty_string.is_null() => return ffi::zend_empty_string,
+            1 if !ffi::zend_one_char_string[b[0] as usize].is_null() => return ffi::zend_one_char_string[b[0] as usize],
+            _ => {}
+        }
+    }
+    let s = str_alloc(b.len());
+    // SAFETY: str_alloc returned room for b.len() bytes (plus the NUL it wrote).
+    unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), (*s).val.as_mut_ptr() as *mut u8, b.len()) };
+    s
 }
 
 /// Releases whatever `z` held and leaves it UNDEF.

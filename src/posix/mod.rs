@@ -261,16 +261,19 @@ fn posix_getsid(a: &Args, rv: &mut zval) -> PhpResult {
 
 fn posix_uname(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(0, 0)?;
-    match sys::uname() {
-        Ok(u) => {
-            let mut arr = zv::Array::new(6);
-            arr.set_bytes("sysname", sys::field(&u.sysname));
-            arr.set_bytes("nodename", sys::field(&u.nodename));
-            arr.set_bytes("release", sys::field(&u.release));
-            arr.set_bytes("version", sys::field(&u.version));
-            arr.set_bytes("machine", sys::field(&u.machine));
-            arr.set_bytes("domainname", sys::field(&u.domainname));
-            *rv = arr.into_zval();
+    let built = sys::uname(|u| {
+        let mut arr = zv::Array::new(6);
+        arr.set_bytes("sysname", sys::field(&u.sysname));
+        arr.set_bytes("nodename", sys::field(&u.nodename));
+        arr.set_bytes("release", sys::field(&u.release));
+        arr.set_bytes("version", sys::field(&u.version));
+        arr.set_bytes("machine", sys::field(&u.machine));
+        arr.set_bytes("domainname", sys::field(&u.domainname));
+        arr.into_zval()
+    });
+    match built {
+        Ok(z) => {
+            *rv = z;
             Ok(())
         }
         Err(e) => fail(rv, e),

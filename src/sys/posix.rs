@@ -110,16 +110,23 @@ pub fn getlogin() -> Result<Vec<u8>, Errno> {
 
 /// The bytes of a NUL-terminated field of a fixed-size C array (no copy).
 pub fn field(f: &[c_char]) -> &[u8] {
-    let end = f.iter().position(|&c| c == 0).unwrap_or(f.len());
     // SAFETY: c_char and u8 have the same size and alignment.
-    unsafe { std::slice::from_raw_parts(f.as_ptr() as *const u8, end) }
+    let b = unsafe { std::slice::from_raw_parts(f.as_ptr() as *const u8, f.len()) };
+    // memchr (vectorised) rather than a byte loop: these fields are scanned
+    // on every posix_uname()/getpw*() call.
+    // SAFETY: memchr reads at most b.len() bytes of b.
+    let p = unsafe { libc::memchr(b.as_ptr() as *const libc::c_void, 0, b.len()) };
+    let end = if p.is_null() { b.len() } else { p as usize - b.as_ptr() as usize };
+    &b[..end]
 }
 
 /// uname(); read the fields with [`field`].
-pub fn uname() -> Result<libc::utsname, Errno> {
-    let mut u: libc::utsname = unsafe { std::mem::zeroed() };
-    cvt(unsafe { libc::uname(&mut u) })?;
-    Ok(u)
+/// The struct is lent to `f` in place (it is 390 bytes: no copies).
+pub fn uname<R>(f: impl FnOnce(&libc::utsname) -> R) -> Result<R, Errno> {
+    let mut u = std::mem::MaybeUninit::<libc::utsname>::uninit();
+    // SAFETY: uname fills the whole struct on success.
+    cvt(unsafe { libc::uname(u.as_mut_ptr()) })?;
+    Ok(f(unsafe { u.assume_init_ref() }))
 }
 
 /// times(): (ticks, utime, stime, cutime, cstime).

@@ -104,6 +104,18 @@ fn shm_obj<'a>(a: &Args<'a>, i: u32) -> PhpResult<(*mut zend_object, &'a mut Sys
     Ok((obj, unsafe { class::data_of::<SysvSharedMemory>(obj) }))
 }
 
+/// `(SysvSharedMemory $shm, int $key)`: the segment's key, the variable key
+/// and the attachment, after native's checks (count, class, still attached).
+fn var_target<'a>(a: &Args<'a>) -> PhpResult<(i32, i64, &'a Rc<Attachment>)> {
+    a.count(2, 2)?;
+    let (_, s) = shm_obj(a, 0)?;
+    let var_key = a.long(1)?;
+    match s.seg.as_ref() {
+        Some(seg) => Ok((s.key, var_key, seg)),
+        None => Err(destroyed()),
+    }
+}
+
 fn destroyed() -> error::Thrown {
     error::error("Shared memory block has already been destroyed")
 }
@@ -267,13 +279,7 @@ fn shm_put_var(a: &Args, rv: &mut zval) -> PhpResult {
 }
 
 fn shm_get_var(a: &Args, rv: &mut zval) -> PhpResult {
-    a.count(2, 2)?;
-    let (_, s) = shm_obj(a, 0)?;
-    let var_key = a.long(1)?;
-    let key = s.key;
-    let Some(seg) = s.seg.as_ref() else {
-        return Err(destroyed());
-    };
+    let (key, var_key, seg) = var_target(a)?;
     zv::set_bool(rv, false);
     let buf = seg.bytes();
     let chunk = match layout::find(buf, var_key) {
@@ -309,13 +315,7 @@ fn shm_get_var(a: &Args, rv: &mut zval) -> PhpResult {
 }
 
 fn shm_has_var(a: &Args, rv: &mut zval) -> PhpResult {
-    a.count(2, 2)?;
-    let (_, s) = shm_obj(a, 0)?;
-    let var_key = a.long(1)?;
-    let key = s.key;
-    let Some(seg) = s.seg.as_ref() else {
-        return Err(destroyed());
-    };
+    let (key, var_key, seg) = var_target(a)?;
     match layout::has(seg.bytes(), var_key) {
         Ok(b) => zv::set_bool(rv, b),
         Err(_) => {
@@ -327,13 +327,7 @@ fn shm_has_var(a: &Args, rv: &mut zval) -> PhpResult {
 }
 
 fn shm_remove_var(a: &Args, rv: &mut zval) -> PhpResult {
-    a.count(2, 2)?;
-    let (_, s) = shm_obj(a, 0)?;
-    let var_key = a.long(1)?;
-    let key = s.key;
-    let Some(seg) = s.seg.as_ref() else {
-        return Err(destroyed());
-    };
+    let (key, var_key, seg) = var_target(a)?;
     zv::set_bool(rv, false);
     match layout::remove_var(seg.bytes(), var_key) {
         Ok(true) => zv::set_bool(rv, true),

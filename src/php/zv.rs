@@ -42,6 +42,12 @@ pub fn new_str(b: &[u8]) -> *mut zend_string {
             _ => {}
         }
     }
+    new_str_alloc(b)
+}
+
+/// A freshly allocated zend_string holding `b`, even for "" and one byte
+/// (zend_string_init, as ZVAL_STRINGL and ZEND_TRY_ASSIGN_REF_STRINGL make it).
+pub fn new_str_alloc(b: &[u8]) -> *mut zend_string {
     let s = str_alloc(b.len());
     // SAFETY: str_alloc returned room for b.len() bytes (plus the NUL it wrote).
     unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), (*s).val.as_mut_ptr() as *mut u8, b.len()) };
@@ -206,12 +212,13 @@ impl<'a> RefOut<'a> {
             self.set_zval(z);
         }
     }
+    /// ZEND_TRY_ASSIGN_REF_STRINGL: always a new string (never interned).
     pub fn set_bytes(&mut self, b: &[u8]) {
         if self.typed() {
             unsafe { ffi::zend_try_assign_typed_ref_stringl(self.r, b.as_ptr() as *const _, b.len()) };
         } else {
             let mut z = undef();
-            set_bytes(&mut z, b);
+            set_zstr(&mut z, new_str_alloc(b));
             self.set_zval(z);
         }
     }

@@ -109,7 +109,8 @@ pub fn unserialize_simple(b: &[u8]) -> Option<zval> {
         }
         [b's', b':', rest @ ..] => {
             let (len, data) = ipc_core::serial::split_string(rest)?;
-            zv::set_bytes(&mut z, &data[..len]);
+            // PHP's unserializer uses ZVAL_STRINGL_FAST: "" and one byte are interned.
+            zv::set_zstr(&mut z, zv::new_str(&data[..len]));
         }
         _ => return None,
     }
@@ -340,7 +341,7 @@ unsafe fn unser_into(b: &[u8], pos: &mut usize, depth: u32, z: &mut zval) -> boo
             None => return false,
         },
         b's' => match unser_str(b, pos) {
-            Some(v) => zv::set_bytes(z, v),
+            Some(v) => zv::set_zstr(z, zv::new_str(v)),
             None => return false,
         },
         b'a' => {

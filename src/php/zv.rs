@@ -87,8 +87,9 @@ pub fn set_zstr(z: &mut zval, s: *mut zend_string) {
     let interned = unsafe { (*s).gc.u.type_info & (1 << 6) != 0 };
     z.u1.type_info = if interned { ffi::IS_STRING as u32 } else { ffi::IS_STRING_EX };
 }
+/// ZVAL_STRINGL: a freshly allocated string, as native code returns them.
 pub fn set_bytes(z: &mut zval, b: &[u8]) {
-    set_zstr(z, new_str(b));
+    set_zstr(z, new_str_alloc(b));
 }
 /// Takes ownership of `ht`.
 pub fn set_arr(z: &mut zval, ht: *mut HashTable) {

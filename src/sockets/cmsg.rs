@@ -171,16 +171,7 @@ fn write_name(ctx: &mut Ctx, z: &zval) -> Option<SockAddr> {
                 ctx.fail("the specified family (AF_INET6) is not supported on this socket".into());
                 return None;
             }
-            let ip = with_key(ctx, ht, "addr", false, |ctx, v| {
-                let s = zval_string(v)?;
-                match super::set_inet6_addr(ctx.sock, &s) {
-                    Some((ip, _)) => Some(ip),
-                    None => {
-                        ctx.fail(format!("could not resolve address '{}' to get an AF_INET6 address", String::from_utf8_lossy(&s)));
-                        None
-                    }
-                }
-            })?
+            let ip = with_key(ctx, ht, "addr", false, inet6_of)?
             .unwrap_or([0; 16]);
             let port = with_key(ctx, ht, "port", false, |ctx, v| to_u16(ctx, v))?.unwrap_or(0);
             let flow = with_key(ctx, ht, "flowinfo", false, |ctx, v| to_u32(ctx, v))?.unwrap_or(0);
@@ -337,22 +328,26 @@ fn write_cmsg_data(ctx: &mut Ctx, level: i32, ty: i32, data: &zval) -> Option<Ve
     }
 }
 
+/// An IPv6 address from a string value (resolved like native), or the
+/// native "could not resolve" error.
+fn inet6_of(ctx: &mut Ctx, v: &zval) -> Option<[u8; 16]> {
+    let s = zval_string(v)?;
+    match super::set_inet6_addr(ctx.sock, &s) {
+        Some((ip, _)) => Some(ip),
+        None => {
+            ctx.fail(format!("could not resolve address '{}' to get an AF_INET6 address", String::from_utf8_lossy(&s)));
+            None
+        }
+    }
+}
+
 /// in6_pktinfo from ["addr" => ..., "ifindex" => ...].
 fn write_pktinfo(ctx: &mut Ctx, data: &zval) -> Option<Vec<u8>> {
     let Some(ht) = as_array(data) else {
         ctx.fail("expected an array here".into());
         return None;
     };
-    let ip = with_key(ctx, ht, "addr", true, |ctx, v| {
-        let s = zval_string(v)?;
-        match super::set_inet6_addr(ctx.sock, &s) {
-            Some((ip, _)) => Some(ip),
-            None => {
-                ctx.fail(format!("could not resolve address '{}' to get an AF_INET6 address", String::from_utf8_lossy(&s)));
-                None
-            }
-        }
-    })??;
+    let ip = with_key(ctx, ht, "addr", true, inet6_of)??;
     let idx = with_key(ctx, ht, "ifindex", true, |ctx, v| to_u32(ctx, v))??;
     let mut out = ip.to_vec();
     out.extend_from_slice(&idx.to_ne_bytes());

@@ -30,9 +30,11 @@ fn main() {
     if !std::path::Path::new(&include).join("main/php.h").exists() {
         panic!("php-ipc: PHP headers not found under `{include}`. Install php8.2-dev.");
     }
-    let has_libclang = ["/usr/lib/llvm-14/lib", "/usr/lib/x86_64-linux-gnu", "/usr/lib"]
-        .iter()
-        .any(|d| std::fs::read_dir(d).map(|it| it.flatten().any(|e| e.file_name().to_string_lossy().starts_with("libclang"))).unwrap_or(false));
+    let has_libclang = ["/usr/lib/llvm-14/lib", "/usr/lib/x86_64-linux-gnu", "/usr/lib"].iter().any(|d| {
+        std::fs::read_dir(d)
+            .map(|it| it.flatten().any(|e| e.file_name().to_string_lossy().starts_with("libclang")))
+            .unwrap_or(false)
+    });
     if !has_libclang {
         println!("cargo:warning=php-ipc: libclang not found; bindgen needs it: apt-get install libclang1-14 libclang-common-14-dev");
     }

@@ -4,11 +4,11 @@
 //! The main module is `ipc`; each replaced extension is a group registered as
 //! its own module entry at MINIT (see [`php::module`]).
 
+pub mod event;
 pub mod php;
 pub mod posix;
 pub mod sockets;
 pub mod sys;
-pub mod event;
 pub mod sysvmsg;
 pub mod sysvsem;
 pub mod sysvshm;
@@ -52,10 +52,7 @@ extern "C" fn ipc_info(_module: *mut ModuleEntry) {
     let mut rows = vec![
         ("php-ipc support".to_string(), "enabled".to_string()),
         ("Version".to_string(), env!("CARGO_PKG_VERSION").to_string()),
-        (
-            "Built for".to_string(),
-            format!("PHP {} (API {})", env!("PHP_IPC_PHP_VERSION"), env!("PHP_IPC_PHP_API")),
-        ),
+        ("Built for".to_string(), format!("PHP {} (API {})", env!("PHP_IPC_PHP_VERSION"), env!("PHP_IPC_PHP_API"))),
     ];
     for s in Groups::slots() {
         let name = s.group.name.to_string_lossy().into_owned();

@@ -42,9 +42,17 @@ impl Method {
 }
 
 enum Backend {
-    Epoll { ep: Epoll, regs: Vec<u32>, buf: Vec<epoll::Event> },
+    Epoll {
+        ep: Epoll,
+        regs: Vec<u32>,
+        buf: Vec<epoll::Event>,
+    },
     /// poll and select share the fd → interest map.
-    Poll { want: HashMap<i32, u16>, pfds: Vec<PollFd>, dirty: bool },
+    Poll {
+        want: HashMap<i32, u16>,
+        pfds: Vec<PollFd>,
+        dirty: bool,
+    },
 }
 
 fn monotonic() -> Ns {
@@ -117,7 +125,9 @@ impl Shared {
 
     fn backend(method: Method) -> Result<Backend, Errno> {
         Ok(match method {
-            Method::Epoll => Backend::Epoll { ep: Epoll::new()?, regs: Vec::new(), buf: vec![epoll::empty_event(); 32] },
+            Method::Epoll => {
+                Backend::Epoll { ep: Epoll::new()?, regs: Vec::new(), buf: vec![epoll::empty_event(); 32] }
+            }
             Method::Poll | Method::Select => Backend::Poll { want: HashMap::new(), pfds: Vec::new(), dirty: true },
         })
     }

@@ -5,13 +5,13 @@ pub mod base;
 mod util;
 
 use crate::native_class;
+use crate::php::call::UserCallable;
 use crate::php::class::{self, NativeClass, ACC_FINAL};
 use crate::php::error::{self, has_exception, warning, PhpResult, Thrown};
 use crate::php::func::{ACC_PRIVATE, ACC_PUBLIC, ACC_STATIC};
+use crate::php::module::ModuleDep;
 use crate::php::module::{string_constant, Group};
 use crate::php::types::Type;
-use crate::php::call::UserCallable;
-use crate::php::module::ModuleDep;
 use crate::php::{fd, ffi, zv, Args, FnDef};
 use base::{Limits, Method, Shared};
 use ext_php_rs::ffi::{zend_class_entry, zend_object, zend_string, zval, HashTable};
@@ -248,11 +248,7 @@ fn event_methods() -> *const ext_php_rs::ffi::zend_function_entry {
 fn base_methods() -> *const ext_php_rs::ffi::zend_function_entry {
     let fin = ACC_PUBLIC | crate::php::func::ACC_FINAL;
     crate::php::func::table(vec![
-        m(c"__construct", crate::handler!(base_construct)).opt(
-            c"cfg",
-            Type::class(c"EventConfig").nullable(),
-            c"null",
-        ),
+        m(c"__construct", crate::handler!(base_construct)).opt(c"cfg", Type::class(c"EventConfig").nullable(), c"null"),
         FnDef::new(c"__sleep", crate::handler!(base_sleep)).flags(fin).ret(Type::ARRAY),
         FnDef::new(c"__wakeup", crate::handler!(base_wakeup)).flags(fin).ret(Type::VOID),
         m(c"getMethod", crate::handler!(base_get_method)).ret(Type::STRING),
@@ -678,7 +674,9 @@ fn run_loop(sh: &Rc<RefCell<Shared>>, flags: i64) -> PhpResult<i32> {
     {
         let mut s = sh.borrow_mut();
         if s.running {
-            warning("event_base_loop: reentrant invocation.  Only one event_base_loop can run on each event_base at once.");
+            warning(
+                "event_base_loop: reentrant invocation.  Only one event_base_loop can run on each event_base at once.",
+            );
             return Ok(-1);
         }
         if s.freed {
@@ -959,7 +957,9 @@ fn event_set(a: &Args, rv: &mut zval) -> PhpResult {
     let fd_given = zv::type_of(fdz) != ffi::IS_NULL;
     let mut fd = -1;
     if what != -1 {
-        if what & !(EV_TIMEOUT | evloop::EV_READ | evloop::EV_WRITE | EV_SIGNAL | EV_PERSIST | evloop::EV_ET) as i64 != 0 {
+        if what & !(EV_TIMEOUT | evloop::EV_READ | evloop::EV_WRITE | EV_SIGNAL | EV_PERSIST | evloop::EV_ET) as i64
+            != 0
+        {
             warning("Invalid events mask");
             zv::set_bool(rv, false);
             return Ok(());
@@ -1010,11 +1010,7 @@ fn event_set(a: &Args, rv: &mut zval) -> PhpResult {
     }
     if fd_given {
         let d = unsafe { zv::deref_mut(fdz) };
-        ev.stream = if what != -1 && what & EV_SIGNAL as i64 != 0 {
-            None
-        } else {
-            zv::resource_handle(d)
-        };
+        ev.stream = if what != -1 && what & EV_SIGNAL as i64 != 0 { None } else { zv::resource_handle(d) };
     }
     if a.given(3) && zv::type_of(a.zval(3)) != ffi::IS_NULL {
         ev.set_cb(a.zval(3));
@@ -1205,7 +1201,6 @@ fn event_set_timer(a: &Args, rv: &mut zval) -> PhpResult {
     zv::set_bool(rv, true);
     Ok(())
 }
-
 
 // ---------------------------------------------------------------- Event properties
 

@@ -4,7 +4,7 @@ use super::{copy, zval_to_fd};
 use crate::php::error::{self, warning, PhpResult};
 use crate::php::func::{ACC_PUBLIC, ACC_STATIC};
 use crate::php::types::{Type, MAY_BE_FALSE};
-use crate::php::{class, ffi, fd, zv, Args, FnDef};
+use crate::php::{class, fd, ffi, zv, Args, FnDef};
 use crate::sys::sock::{self, SockName};
 use ext_php_rs::ffi::{zend_class_entry, zend_function_entry, zval};
 
@@ -210,9 +210,7 @@ fn set_socket_option(a: &Args, rv: &mut zval) -> PhpResult {
             };
             sock::set_timeval(f, lv, op, sec, zv::get_long(usec))
         }
-        _ => {
-            sock::set_int(f, lv, op, zv::get_long(val) as i32)
-        }
+        _ => sock::set_int(f, lv, op, zv::get_long(val) as i32),
     };
     if let Err(e) = ok {
         warning(&format!("Unable to set socket option, errno: {e}"));

@@ -158,9 +158,7 @@ impl<'a> Args<'a> {
             // The coerced string replaces the argument in its slot.
             slow(z, i, std::ptr::null_mut(), ffi::zend_parse_arg_str_slow, ffi::Z_EXPECTED_STRING)?;
         }
-        unsafe {
-            Ok(zv::str_bytes(z.value.str_))
-        }
+        unsafe { Ok(zv::str_bytes(z.value.str_)) }
     }
 
     /// `string` that must not contain NUL bytes (zpp "p").
@@ -217,7 +215,11 @@ impl<'a> Args<'a> {
     }
 
     /// `?ClassName` (zpp "O!"): None for null or a missing optional argument.
-    pub fn object_of_or_null(&self, i: u32, ce: *mut zend_class_entry) -> PhpResult<Option<*mut ext_php_rs::ffi::zend_object>> {
+    pub fn object_of_or_null(
+        &self,
+        i: u32,
+        ce: *mut zend_class_entry,
+    ) -> PhpResult<Option<*mut ext_php_rs::ffi::zend_object>> {
         if !self.given(i) {
             return Ok(None);
         }
@@ -257,9 +259,7 @@ impl<'a> Args<'a> {
             // The coerced string replaces the argument in its slot.
             slow(z, i, std::ptr::null_mut(), ffi::zend_parse_arg_str_slow, ffi::Z_EXPECTED_STRING_OR_NULL)?;
         }
-        unsafe {
-            Ok(Some(zv::str_bytes(z.value.str_)))
-        }
+        unsafe { Ok(Some(zv::str_bytes(z.value.str_))) }
     }
 
     /// A resource argument (zpp "r").

@@ -84,7 +84,14 @@ fn resolve(z: &zval) -> Option<zend_fcall_info_cache> {
     // SAFETY: zend_is_callable_ex only reads `c` and writes `f`.
     let mut f: zend_fcall_info_cache = unsafe { std::mem::zeroed() };
     let ok = unsafe {
-        ext_php_rs::ffi::zend_is_callable_ex(&mut c, std::ptr::null_mut(), 0, std::ptr::null_mut(), &mut f, std::ptr::null_mut())
+        ext_php_rs::ffi::zend_is_callable_ex(
+            &mut c,
+            std::ptr::null_mut(),
+            0,
+            std::ptr::null_mut(),
+            &mut f,
+            std::ptr::null_mut(),
+        )
     };
     super::zv::release(c);
     ok.then_some(f)

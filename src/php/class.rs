@@ -85,9 +85,9 @@ pub fn instance_of(ce: *const zend_class_entry, of: *const zend_class_entry) -> 
 }
 
 unsafe extern "C" fn create_object<T: NativeClass>(ce: *mut zend_class_entry) -> *mut zend_object {
-    let props = ((*ce).default_properties_count as usize).saturating_sub(
-        if (*ce).ce_flags & (1 << 11) != 0 { 0 } else { 1 },
-    ) * std::mem::size_of::<zval>();
+    let props =
+        ((*ce).default_properties_count as usize).saturating_sub(if (*ce).ce_flags & (1 << 11) != 0 { 0 } else { 1 })
+            * std::mem::size_of::<zval>();
     let size = std::mem::size_of::<Obj<T>>() + props;
     let p = ffi::_emalloc(size) as *mut Obj<T>;
     std::ptr::write(&mut (*p).data, T::default());
@@ -113,7 +113,11 @@ unsafe extern "C" fn no_constructor<T: NativeClass>(_obj: *mut zend_object) -> *
     null_mut()
 }
 
-unsafe extern "C" fn get_gc<T: NativeClass>(obj: *mut zend_object, table: *mut *mut zval, n: *mut i32) -> *mut HashTable {
+unsafe extern "C" fn get_gc<T: NativeClass>(
+    obj: *mut zend_object,
+    table: *mut *mut zval,
+    n: *mut i32,
+) -> *mut HashTable {
     let buf = ffi::zend_get_gc_buffer_create();
     let mut gb = GcBuffer { buf };
     let data = data_of::<T>(obj);

@@ -1,7 +1,7 @@
 //! Warnings and exceptions with the engine's own texts and prefixes.
 
 use super::ffi;
-use ext_php_rs::ffi::{zend_class_entry, zend_ce_error, zend_ce_value_error, zend_ce_type_error};
+use ext_php_rs::ffi::{zend_ce_error, zend_ce_type_error, zend_ce_value_error, zend_class_entry};
 use std::ffi::CString;
 
 /// Marker: an exception is pending in the engine; the handler must return.

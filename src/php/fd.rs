@@ -99,7 +99,8 @@ struct NativePhpSocket {
 fn native_socket_ce() -> *mut zend_class_entry {
     // Straight from the class table: no autoloading.
     unsafe {
-        let z = ext_php_rs::ffi::zend_hash_str_find(ext_php_rs::ffi::executor_globals.class_table, c"socket".as_ptr(), 6);
+        let z =
+            ext_php_rs::ffi::zend_hash_str_find(ext_php_rs::ffi::executor_globals.class_table, c"socket".as_ptr(), 6);
         if z.is_null() {
             std::ptr::null_mut()
         } else {

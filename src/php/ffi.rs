@@ -45,23 +45,43 @@ extern "C" {
     pub fn php_var_serialize(buf: *mut smart_str, struc: *mut zval, data: *mut php_serialize_data_t);
     pub fn php_var_serialize_destroy(d: php_serialize_data_t);
     pub fn php_var_unserialize_init() -> php_unserialize_data_t;
-    pub fn php_var_unserialize(rval: *mut zval, p: *mut *const u8, max: *const u8, var_hash: *mut php_unserialize_data_t) -> c_int;
+    pub fn php_var_unserialize(
+        rval: *mut zval,
+        p: *mut *const u8,
+        max: *const u8,
+        var_hash: *mut php_unserialize_data_t,
+    ) -> c_int;
     pub fn php_var_unserialize_destroy(d: php_unserialize_data_t);
 
     pub fn _safe_emalloc(nmemb: usize, size: usize, offset: usize) -> *mut c_void;
     pub fn _emalloc(size: usize) -> *mut c_void;
     pub fn _ecalloc(nmemb: usize, size: usize) -> *mut c_void;
     pub fn _efree(ptr: *mut c_void);
-    pub static mut zend_string_init_interned: Option<unsafe extern "C" fn(*const c_char, usize, bool) -> *mut zend_string>;
+    pub static mut zend_string_init_interned:
+        Option<unsafe extern "C" fn(*const c_char, usize, bool) -> *mut zend_string>;
     pub fn zend_objects_not_comparable(o1: *mut zval, o2: *mut zval) -> c_int;
     pub fn zend_object_std_init(object: *mut zend_object, ce: *mut zend_class_entry);
     pub fn object_properties_init(object: *mut zend_object, ce: *mut zend_class_entry);
     pub fn zend_object_std_dtor(object: *mut zend_object);
-    pub fn zend_register_internal_class_ex(ce: *mut zend_class_entry, parent: *mut zend_class_entry) -> *mut zend_class_entry;
+    pub fn zend_register_internal_class_ex(
+        ce: *mut zend_class_entry,
+        parent: *mut zend_class_entry,
+    ) -> *mut zend_class_entry;
     pub fn zend_register_long_constant(name: *const c_char, len: usize, lval: i64, flags: c_int, module_number: c_int);
-    pub fn zend_register_string_constant(name: *const c_char, len: usize, s: *const c_char, flags: c_int, module_number: c_int);
+    pub fn zend_register_string_constant(
+        name: *const c_char,
+        len: usize,
+        s: *const c_char,
+        flags: c_int,
+        module_number: c_int,
+    );
     pub fn zend_declare_class_constant_long(ce: *mut zend_class_entry, name: *const c_char, len: usize, value: i64);
-    pub fn zend_declare_class_constant_string(ce: *mut zend_class_entry, name: *const c_char, len: usize, value: *const c_char);
+    pub fn zend_declare_class_constant_string(
+        ce: *mut zend_class_entry,
+        name: *const c_char,
+        len: usize,
+        value: *const c_char,
+    );
     pub fn zend_try_assign_typed_ref_long(ref_: *mut zend_reference, lval: i64) -> c_int;
     pub fn zend_try_assign_typed_ref_bool(ref_: *mut zend_reference, val: bool) -> c_int;
     pub fn zend_try_assign_typed_ref_null(ref_: *mut zend_reference) -> c_int;
@@ -90,7 +110,12 @@ extern "C" {
 extern "C" {
     /// zend_fetch_resource2_ex: the resource's pointer if its type is one of
     /// the two, else NULL after throwing "supplied resource is not a valid %s resource".
-    pub fn zend_fetch_resource2_ex(res: *mut zval, resource_type_name: *const c_char, type1: c_int, type2: c_int) -> *mut c_void;
+    pub fn zend_fetch_resource2_ex(
+        res: *mut zval,
+        resource_type_name: *const c_char,
+        type1: c_int,
+        type2: c_int,
+    ) -> *mut c_void;
     /// 0 when `path` is allowed by open_basedir; -1 (errno EPERM) otherwise; warns only if `warn`.
     pub fn php_check_open_basedir_ex(path: *const c_char, warn: c_int) -> c_int;
     /// The absolute form of `filepath` (emalloc'ed, free with _efree), or NULL.

@@ -123,10 +123,7 @@ impl FnDef {
 }
 
 fn to_zend_type(ty: Type, extra: u32) -> zend_type {
-    zend_type {
-        ptr: ty.class.map_or(std::ptr::null_mut(), |c| c.as_ptr() as *mut _),
-        type_mask: ty.mask | extra,
-    }
+    zend_type { ptr: ty.class.map_or(std::ptr::null_mut(), |c| c.as_ptr() as *mut _), type_mask: ty.mask | extra }
 }
 
 /// A NULL-terminated, process-lifetime function table.

@@ -6,7 +6,7 @@
 
 use super::ffi;
 use super::func::{self, FnDef};
-use ext_php_rs::ffi::{zend_module_entry, executor_globals};
+use ext_php_rs::ffi::{executor_globals, zend_module_entry};
 use std::ffi::CStr;
 use std::os::raw::c_int;
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -83,7 +83,11 @@ pub trait GroupTable {
 unsafe extern "C" fn sub_minit<G: GroupTable, const I: usize>(_ty: c_int, num: c_int) -> c_int {
     let g = G::slots()[I].group;
     let ok = std::panic::catch_unwind(|| (g.startup)(num)).unwrap_or(false);
-    if ok { 0 } else { -1 }
+    if ok {
+        0
+    } else {
+        -1
+    }
 }
 unsafe extern "C" fn sub_mshutdown<G: GroupTable, const I: usize>(_ty: c_int, _num: c_int) -> c_int {
     if let Some(f) = G::slots()[I].group.shutdown {
@@ -154,7 +158,11 @@ pub unsafe fn register_group<G: GroupTable, const I: usize>(ty: c_int) {
         Some(v) => v.as_ptr(),
         None => {
             let std = find_module(c"standard");
-            if std.is_null() { c"8.2".as_ptr() } else { (*std).version }
+            if std.is_null() {
+                c"8.2".as_ptr()
+            } else {
+                (*std).version
+            }
         }
     };
     e.globals_size = 0;

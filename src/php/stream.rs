@@ -8,7 +8,12 @@ use ext_php_rs::ffi::{php_stream, zval};
 use std::os::raw::{c_char, c_int, c_void};
 
 extern "C" {
-    fn _php_stream_fopen_from_fd(fd: c_int, mode: *const c_char, persistent_id: *const c_char, zero_position: bool) -> *mut c_void;
+    fn _php_stream_fopen_from_fd(
+        fd: c_int,
+        mode: *const c_char,
+        persistent_id: *const c_char,
+        zero_position: bool,
+    ) -> *mut c_void;
 }
 
 pub const AS_FD: c_int = 1;
@@ -34,7 +39,8 @@ impl Stream {
     /// php_stream_cast(stream, as, &fd, report_errors).
     pub fn cast_fd(self, as_: c_int, report: bool) -> Option<i32> {
         let mut fd: c_int = -1;
-        let r = unsafe { ffi::_php_stream_cast(self.0, as_, &mut fd as *mut c_int as *mut *mut c_void, report as c_int) };
+        let r =
+            unsafe { ffi::_php_stream_cast(self.0, as_, &mut fd as *mut c_int as *mut *mut c_void, report as c_int) };
         (r == 0).then_some(fd)
     }
     pub fn set_option(self, option: c_int, value: c_int) -> c_int {

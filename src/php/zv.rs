@@ -38,7 +38,9 @@ pub fn new_str(b: &[u8]) -> *mut zend_string {
     unsafe {
         match b.len() {
             0 if !ffi::zend_empty_string.is_null() => return ffi::zend_empty_string,
-            1 if !ffi::zend_one_char_string[b[0] as usize].is_null() => return ffi::zend_one_char_string[b[0] as usize],
+            1 if !ffi::zend_one_char_string[b[0] as usize].is_null() => {
+                return ffi::zend_one_char_string[b[0] as usize]
+            }
             _ => {}
         }
     }
@@ -273,7 +275,6 @@ pub fn hash_each(ht: &HashTable, mut f: impl FnMut(Key, &mut zval) -> bool) {
     }
 }
 
-
 impl Array {
     /// Inserts under `key` like zend_hash_add / zend_hash_index_update.
     pub fn insert(&mut self, key: Key, v: zval) {
@@ -456,7 +457,15 @@ pub fn numeric_string(s: &[u8]) -> (u8, i64, f64) {
         return (0, 0, 0.0);
     }
     let t = unsafe {
-        _is_numeric_string_ex(s.as_ptr() as *const _, s.len(), &mut l, &mut d, false, std::ptr::null_mut(), std::ptr::null_mut())
+        _is_numeric_string_ex(
+            s.as_ptr() as *const _,
+            s.len(),
+            &mut l,
+            &mut d,
+            false,
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+        )
     };
     (t, l, d)
 }
@@ -535,7 +544,10 @@ pub fn resource_handle(z: &zval) -> Option<i64> {
 #[inline]
 pub fn resource_by_handle<'a>(handle: i64) -> Option<&'a zval> {
     unsafe {
-        let p = ext_php_rs::ffi::zend_hash_index_find(&raw const ext_php_rs::ffi::executor_globals.regular_list, handle as u64);
+        let p = ext_php_rs::ffi::zend_hash_index_find(
+            &raw const ext_php_rs::ffi::executor_globals.regular_list,
+            handle as u64,
+        );
         if p.is_null() {
             None
         } else {

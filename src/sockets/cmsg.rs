@@ -2,7 +2,7 @@
 //! from `struct msghdr`, with native's conversion errors
 //! ("error converting user data (path: msghdr > ...): ...").
 
-use super::{ensure_open, sock_arg, sock_error, set_last_error, strerror, Socket};
+use super::{ensure_open, set_last_error, sock_arg, sock_error, strerror, Socket};
 use crate::php::error::{self, warning, PhpResult};
 use crate::php::{ffi, zv, Args};
 use crate::sys::socket::{self as sys, SockAddr};
@@ -107,7 +107,13 @@ fn as_array(z: &zval) -> Option<&HashTable> {
 }
 
 /// Runs `f` on `ht[key]` with `key` pushed on the path.
-fn with_key<T>(ctx: &mut Ctx, ht: &HashTable, key: &str, required: bool, f: impl FnOnce(&mut Ctx, &zval) -> Option<T>) -> Option<Option<T>> {
+fn with_key<T>(
+    ctx: &mut Ctx,
+    ht: &HashTable,
+    key: &str,
+    required: bool,
+    f: impl FnOnce(&mut Ctx, &zval) -> Option<T>,
+) -> Option<Option<T>> {
     match zv::hash_find(ht, key) {
         None => {
             if required {
@@ -157,7 +163,10 @@ fn write_name(ctx: &mut Ctx, z: &zval) -> Option<SockAddr> {
                 match super::set_inet_addr(ctx.sock, &s) {
                     Some(ip) => Some(ip),
                     None => {
-                        ctx.fail(format!("could not resolve address '{}' to get an AF_INET address", String::from_utf8_lossy(&s)));
+                        ctx.fail(format!(
+                            "could not resolve address '{}' to get an AF_INET address",
+                            String::from_utf8_lossy(&s)
+                        ));
                         None
                     }
                 }
@@ -171,8 +180,7 @@ fn write_name(ctx: &mut Ctx, z: &zval) -> Option<SockAddr> {
                 ctx.fail("the specified family (AF_INET6) is not supported on this socket".into());
                 return None;
             }
-            let ip = with_key(ctx, ht, "addr", false, inet6_of)?
-            .unwrap_or([0; 16]);
+            let ip = with_key(ctx, ht, "addr", false, inet6_of)?.unwrap_or([0; 16]);
             let port = with_key(ctx, ht, "port", false, |ctx, v| to_u16(ctx, v))?.unwrap_or(0);
             let flow = with_key(ctx, ht, "flowinfo", false, |ctx, v| to_u32(ctx, v))?.unwrap_or(0);
             let scope = with_key(ctx, ht, "scope_id", false, |ctx, v| to_u32(ctx, v))?.unwrap_or(0);

@@ -59,7 +59,8 @@ impl Drop for Socket {
 
 impl NativeClass for Socket {
     const NAME: &'static std::ffi::CStr = c"Socket";
-    const NO_CONSTRUCT: Option<&'static std::ffi::CStr> = Some(c"Cannot directly construct Socket, use socket_create() instead");
+    const NO_CONSTRUCT: Option<&'static std::ffi::CStr> =
+        Some(c"Cannot directly construct Socket, use socket_create() instead");
     fn slot() -> &'static class::ClassSlot {
         static SLOT: class::ClassSlot = class::ClassSlot::new();
         &SLOT
@@ -76,8 +77,11 @@ impl NativeClass for Socket {
 pub struct AddressInfo {
     pub ai: Option<sys::AddrInfo>,
 }
-native_class!(AddressInfo, c"AddressInfo",
-    no_construct = c"Cannot directly construct AddressInfo, use socket_addrinfo_lookup() instead");
+native_class!(
+    AddressInfo,
+    c"AddressInfo",
+    no_construct = c"Cannot directly construct AddressInfo, use socket_addrinfo_lookup() instead"
+);
 
 impl Socket {
     fn ce() -> *mut zend_class_entry {
@@ -179,7 +183,9 @@ fn functions() -> Vec<FnDef> {
             .arg(c"address", Type::STRING)
             .opt(c"port", Type::INT.nullable(), c"null")
             .ret(bool_),
-        FnDef::new(c"socket_strerror", crate::handler!(socket_strerror)).arg(c"error_code", Type::INT).ret(Type::STRING),
+        FnDef::new(c"socket_strerror", crate::handler!(socket_strerror))
+            .arg(c"error_code", Type::INT)
+            .ret(Type::STRING),
         FnDef::new(c"socket_bind", crate::handler!(socket_bind))
             .arg(c"socket", SOCKET)
             .arg(c"address", Type::STRING)
@@ -343,7 +349,6 @@ fn cstr(b: &[u8]) -> &[u8] {
         None => b,
     }
 }
-
 
 /// php_set_inet_addr: dotted quad or host name (gethostbyname).
 fn set_inet_addr(s: &mut Socket, addr: &[u8]) -> Option<[u8; 4]> {
@@ -1328,7 +1333,10 @@ fn select_inner(
             let el = unsafe { zv::deref_mut(el) };
             if zv::object_ce(el) != Some(sce) {
                 let tn = zv::type_name(el);
-                bad = Some(error::argument_type_error(n as u32 + 1, &format!("must only have elements of type Socket, {tn} given")));
+                bad = Some(error::argument_type_error(
+                    n as u32 + 1,
+                    &format!("must only have elements of type Socket, {tn} given"),
+                ));
                 return false;
             }
             let s = unsafe { class::data_of::<Socket>(el.value.obj) };
@@ -1586,4 +1594,3 @@ fn socket_addrinfo_explain(a: &Args, rv: &mut zval) -> PhpResult {
     *rv = arr.into_zval();
     Ok(())
 }
-

@@ -150,9 +150,7 @@ pub fn setsockopt_ip_mcast(s: &mut Socket, level: i32, op: i32, val: &zval) -> P
             let Some(addr) = if_index_to_addr4(s, idx) else { return Ok(Sub::Done(false)) };
             Ok(do_set(s, level, op, &addr))
         }
-        libc::IP_MULTICAST_LOOP => {
-            Ok(do_set(s, level, op, &[zv::is_true(val) as u8]))
-        }
+        libc::IP_MULTICAST_LOOP => Ok(do_set(s, level, op, &[zv::is_true(val) as u8])),
         libc::IP_MULTICAST_TTL => {
             let l = to_long(val);
             if !(0..=255).contains(&l) {
@@ -178,9 +176,7 @@ pub fn setsockopt_ipv6(s: &mut Socket, level: i32, op: i32, val: &zval) -> PhpRe
             let Some(b) = super::cmsg::pktinfo_from_zval(s, val) else { return Ok(Sub::Done(false)) };
             Ok(do_set(s, level, op, &b))
         }
-        libc::IPV6_MULTICAST_LOOP => {
-            Ok(do_set(s, level, op, &(zv::is_true(val) as i32).to_ne_bytes()))
-        }
+        libc::IPV6_MULTICAST_LOOP => Ok(do_set(s, level, op, &(zv::is_true(val) as i32).to_ne_bytes())),
         libc::IPV6_MULTICAST_HOPS => {
             let l = to_long(val);
             if !(-1..=255).contains(&l) {

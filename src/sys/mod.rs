@@ -4,9 +4,9 @@
 pub mod msg;
 pub mod netif;
 pub mod posix;
-pub mod socket;
 pub mod sem;
 pub mod shm;
+pub mod socket;
 
 /// The errno of the last failed call.
 pub type Errno = i32;

@@ -33,12 +33,19 @@ impl FdSet {
 
 /// select(nfds, r, w, NULL, timeout); `timeout_us` < 0 blocks forever.
 pub fn select(nfds: i32, r: &mut FdSet, w: &mut FdSet, timeout_us: i64) -> Result<usize, Errno> {
-    let mut tv = libc::timeval { tv_sec: (timeout_us.max(0) / 1_000_000) as _, tv_usec: (timeout_us.max(0) % 1_000_000) as _ };
+    let mut tv =
+        libc::timeval { tv_sec: (timeout_us.max(0) / 1_000_000) as _, tv_usec: (timeout_us.max(0) % 1_000_000) as _ };
     let tvp = if timeout_us < 0 { std::ptr::null_mut() } else { &mut tv as *mut libc::timeval };
     assert!(r.0.len() * 64 >= nfds as usize && w.0.len() * 64 >= nfds as usize);
     // SAFETY: both sets hold at least nfds bits.
     let n = unsafe {
-        libc::select(nfds, r.0.as_mut_ptr() as *mut libc::fd_set, w.0.as_mut_ptr() as *mut libc::fd_set, std::ptr::null_mut(), tvp)
+        libc::select(
+            nfds,
+            r.0.as_mut_ptr() as *mut libc::fd_set,
+            w.0.as_mut_ptr() as *mut libc::fd_set,
+            std::ptr::null_mut(),
+            tvp,
+        )
     };
     if n < 0 {
         Err(last_errno())

@@ -40,7 +40,13 @@ pub fn getsockname(fd: i32) -> Result<SockName, Errno> {
 fn set<T>(fd: i32, level: i32, opt: i32, v: &T) -> Result<(), Errno> {
     // SAFETY: `v` is a valid T of size_of::<T>() bytes.
     let r = unsafe {
-        libc::setsockopt(fd, level, opt, v as *const T as *const libc::c_void, std::mem::size_of::<T>() as libc::socklen_t)
+        libc::setsockopt(
+            fd,
+            level,
+            opt,
+            v as *const T as *const libc::c_void,
+            std::mem::size_of::<T>() as libc::socklen_t,
+        )
     };
     if r == 0 {
         Ok(())

@@ -8,7 +8,12 @@ use std::mem::{size_of, zeroed};
 
 extern "C" {
     fn inet_pton(af: libc::c_int, src: *const libc::c_char, dst: *mut libc::c_void) -> libc::c_int;
-    fn inet_ntop(af: libc::c_int, src: *const libc::c_void, dst: *mut libc::c_char, size: libc::socklen_t) -> *const libc::c_char;
+    fn inet_ntop(
+        af: libc::c_int,
+        src: *const libc::c_void,
+        dst: *mut libc::c_char,
+        size: libc::socklen_t,
+    ) -> *const libc::c_char;
 }
 
 fn check(r: libc::c_int) -> Result<libc::c_int, Errno> {
@@ -180,7 +185,8 @@ pub fn send(fd: i32, b: &[u8], flags: i32) -> Result<usize, Errno> {
 pub fn recvfrom(fd: i32, b: &mut [u8], flags: i32, addr_len: usize) -> Result<(usize, SockAddr), Errno> {
     let mut a = SockAddr::default();
     a.len = addr_len.min(size_of::<libc::sockaddr_storage>()) as libc::socklen_t;
-    let n = check_size(unsafe { libc::recvfrom(fd, b.as_mut_ptr() as *mut _, b.len(), flags, a.mut_ptr(), &mut a.len) })?;
+    let n =
+        check_size(unsafe { libc::recvfrom(fd, b.as_mut_ptr() as *mut _, b.len(), flags, a.mut_ptr(), &mut a.len) })?;
     Ok((n, a))
 }
 
@@ -290,9 +296,8 @@ pub fn getaddrinfo(host: &[u8], service: Option<&[u8]>, hints: (i32, i32, i32, i
     hi.ai_protocol = hints.2;
     hi.ai_family = hints.3;
     let mut res: *mut libc::addrinfo = std::ptr::null_mut();
-    let r = unsafe {
-        libc::getaddrinfo(h.as_ptr(), s.as_ref().map_or(std::ptr::null(), |s| s.as_ptr()), &hi, &mut res)
-    };
+    let r =
+        unsafe { libc::getaddrinfo(h.as_ptr(), s.as_ref().map_or(std::ptr::null(), |s| s.as_ptr()), &hi, &mut res) };
     if r != 0 {
         return Err(r);
     }
@@ -305,7 +310,11 @@ pub fn getaddrinfo(host: &[u8], service: Option<&[u8]>, hints: (i32, i32, i32, i
             family: ai.ai_family,
             socktype: ai.ai_socktype,
             protocol: ai.ai_protocol,
-            addr: if ai.ai_addr.is_null() { SockAddr::default() } else { unsafe { SockAddr::from_raw(ai.ai_addr, ai.ai_addrlen) } },
+            addr: if ai.ai_addr.is_null() {
+                SockAddr::default()
+            } else {
+                unsafe { SockAddr::from_raw(ai.ai_addr, ai.ai_addrlen) }
+            },
             canonname: if ai.ai_canonname.is_null() {
                 None
             } else {
@@ -445,7 +454,13 @@ pub fn is_socket(fd: i32) -> bool {
 }
 
 /// sendmsg with an optional destination, a gather list and raw control bytes.
-pub fn send_msg(fd: i32, name: Option<&SockAddr>, iov: &[Vec<u8>], control: &mut [u8], flags: i32) -> Result<usize, Errno> {
+pub fn send_msg(
+    fd: i32,
+    name: Option<&SockAddr>,
+    iov: &[Vec<u8>],
+    control: &mut [u8],
+    flags: i32,
+) -> Result<usize, Errno> {
     let mut iovs: Vec<libc::iovec> =
         iov.iter().map(|b| libc::iovec { iov_base: b.as_ptr() as *mut _, iov_len: b.len() }).collect();
     let mut name = name.copied();
@@ -474,7 +489,13 @@ pub struct Received {
 }
 
 /// recvmsg into one buffer; `name` (if given) receives the source address.
-pub fn recv_msg(fd: i32, name: Option<&mut SockAddr>, buf: &mut [u8], control: &mut [u8], flags: i32) -> Result<Received, Errno> {
+pub fn recv_msg(
+    fd: i32,
+    name: Option<&mut SockAddr>,
+    buf: &mut [u8],
+    control: &mut [u8],
+    flags: i32,
+) -> Result<Received, Errno> {
     let mut iov = libc::iovec { iov_base: buf.as_mut_ptr() as *mut _, iov_len: buf.len() };
     let mut hdr: libc::msghdr = unsafe { zeroed() };
     let has_name = name.is_some();

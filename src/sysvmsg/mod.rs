@@ -1,10 +1,10 @@
 //! ext/sysvmsg: System V message queues.
 
 use crate::native_class;
+use crate::php::alloc::EngineBuf;
 use crate::php::class::{self, ACC_FINAL, ACC_NOT_SERIALIZABLE, ACC_NO_DYNAMIC_PROPERTIES};
 use crate::php::error::{self, warning, PhpResult, Thrown};
 use crate::php::module::{long_constant, Group};
-use crate::php::alloc::EngineBuf;
 use crate::php::serialize::{self, SmartStr};
 use crate::php::types::{Type, MAY_BE_ARRAY, MAY_BE_FALSE};
 use crate::php::{ffi, zv, Args, FnDef};
@@ -38,8 +38,11 @@ pub struct SysvMessageQueue {
     key: libc::key_t,
     id: i64,
 }
-native_class!(SysvMessageQueue, c"SysvMessageQueue",
-    no_construct = c"Cannot directly construct SysvMessageQueue, use msg_get_queue() instead");
+native_class!(
+    SysvMessageQueue,
+    c"SysvMessageQueue",
+    no_construct = c"Cannot directly construct SysvMessageQueue, use msg_get_queue() instead"
+);
 
 const QUEUE: Type = Type::class(c"SysvMessageQueue");
 
@@ -97,7 +100,6 @@ fn startup(num: c_int) -> bool {
     long_constant("MSG_EXCEPT", PHP_MSG_EXCEPT, num);
     true
 }
-
 
 fn msg_get_queue(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(1, 2)?;
@@ -173,7 +175,9 @@ fn msg_send(a: &Args, rv: &mut zval) -> PhpResult {
                 ffi::IS_LONG => ipc_core::serial::write_i64(&mut buf, zv::long_of(message).unwrap_or_default()),
                 ffi::IS_FALSE => buf.push(b'0'),
                 ffi::IS_TRUE => buf.push(b'1'),
-                ffi::IS_DOUBLE => buf.extend_from_slice(php_fixed(zv::double_of(message).unwrap_or_default()).as_bytes()),
+                ffi::IS_DOUBLE => {
+                    buf.extend_from_slice(php_fixed(zv::double_of(message).unwrap_or_default()).as_bytes())
+                }
                 _ => {
                     return Err(error::argument_type_error(
                         3,

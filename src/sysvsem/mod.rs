@@ -41,8 +41,11 @@ pub struct SysvSemaphore {
     count: i32,
     auto_release: bool,
 }
-native_class!(SysvSemaphore, c"SysvSemaphore",
-    no_construct = c"Cannot directly construct SysvSemaphore, use sem_get() instead");
+native_class!(
+    SysvSemaphore,
+    c"SysvSemaphore",
+    no_construct = c"Cannot directly construct SysvSemaphore, use sem_get() instead"
+);
 
 impl Drop for SysvSemaphore {
     /// Native `sysvsem_free_obj`: on object free (unset, end of request, exit

@@ -52,8 +52,11 @@ pub struct SysvSharedMemory {
     /// unserializer unmaps the segment only once the reading is done.
     seg: Option<Rc<Attachment>>,
 }
-native_class!(SysvSharedMemory, c"SysvSharedMemory",
-    no_construct = c"Cannot directly construct SysvSharedMemory, use shm_attach() instead");
+native_class!(
+    SysvSharedMemory,
+    c"SysvSharedMemory",
+    no_construct = c"Cannot directly construct SysvSharedMemory, use shm_attach() instead"
+);
 
 const SHM: Type = Type::class(c"SysvSharedMemory");
 

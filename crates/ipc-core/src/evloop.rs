@@ -662,9 +662,19 @@ impl Core {
     pub fn begin(&mut self, id: EvId, now: Ns) -> Option<Begin> {
         let idx = id.idx;
         let e = self.get(id)?;
-        let e = EvSnap { user: e.user, kind: e.kind, fd: e.fd, res: e.res, events: e.events, ncalls: e.ncalls, io_timeout: e.io_timeout, deadline: e.deadline };
+        let e = EvSnap {
+            user: e.user,
+            kind: e.kind,
+            fd: e.fd,
+            res: e.res,
+            events: e.events,
+            ncalls: e.ncalls,
+            io_timeout: e.io_timeout,
+            deadline: e.deadline,
+        };
         self.deactivate(idx);
-        let b = Begin { id, user: e.user, kind: e.kind, fd: e.fd, res: e.res, events: e.events, ncalls: e.ncalls.max(1) };
+        let b =
+            Begin { id, user: e.user, kind: e.kind, fd: e.fd, res: e.res, events: e.events, ncalls: e.ncalls.max(1) };
         match e.kind {
             Kind::Exit => {
                 self.remove(id);
@@ -779,11 +789,14 @@ mod tests {
     #[test]
     fn timers_fire_in_deadline_order() {
         let mut c = Core::new(1);
-        let ids: Vec<_> = [60, 20, 0, 100, 40].iter().map(|&t| {
-            let id = c.create(-1, EV_TIMEOUT, t as usize, Kind::User);
-            c.add(id, Some(ms(t)), 0);
-            id
-        }).collect();
+        let ids: Vec<_> = [60, 20, 0, 100, 40]
+            .iter()
+            .map(|&t| {
+                let id = c.create(-1, EV_TIMEOUT, t as usize, Kind::User);
+                c.add(id, Some(ms(t)), 0);
+                id
+            })
+            .collect();
         assert_eq!(c.n_pending, 5);
         let mut order = vec![];
         let mut now = 0;
@@ -834,10 +847,18 @@ mod tests {
         assert_eq!(c.fd_interest(5), EV_READ);
         c.fd_ready(5, EV_READ);
         assert!(c.pending(one, EV_READ));
-        let b = { let __i = c.pop_active(0).unwrap(); c.begin(__i, 0) }.unwrap();
+        let b = {
+            let __i = c.pop_active(0).unwrap();
+            c.begin(__i, 0)
+        }
+        .unwrap();
         assert_eq!((b.user, b.res), (1, EV_READ));
         assert!(!c.is_pending(one));
-        let b = { let __i = c.pop_active(0).unwrap(); c.begin(__i, 0) }.unwrap();
+        let b = {
+            let __i = c.pop_active(0).unwrap();
+            c.begin(__i, 0)
+        }
+        .unwrap();
         assert_eq!(b.user, 2);
         assert!(c.pending(per, EV_READ));
         c.del(per);
@@ -853,7 +874,11 @@ mod tests {
         assert!(c.pending(e, EV_TIMEOUT) && c.pending(e, EV_READ));
         c.expire(ms(10));
         assert_eq!(c.fd_interest(3), 0, "timeout removes the io part");
-        let b = { let __i = c.pop_active(0).unwrap(); c.begin(__i, ms(10)) }.unwrap();
+        let b = {
+            let __i = c.pop_active(0).unwrap();
+            c.begin(__i, ms(10))
+        }
+        .unwrap();
         assert_eq!(b.res, EV_TIMEOUT);
         assert_eq!(c.get(e).unwrap().pending_deadline(), Some(ms(20)));
         assert_eq!(c.fd_interest(3), EV_READ);
@@ -885,7 +910,11 @@ mod tests {
         c.add(s, None, 0);
         assert_eq!(c.signals(), vec![10]);
         c.signal(10, 2);
-        let b = { let __i = c.pop_active(0).unwrap(); c.begin(__i, 0) }.unwrap();
+        let b = {
+            let __i = c.pop_active(0).unwrap();
+            c.begin(__i, 0)
+        }
+        .unwrap();
         assert_eq!(b.ncalls, 2);
         assert!(!c.is_pending(s), "one-shot signal event deleted");
         assert!(c.next_signal_call(s));
@@ -894,7 +923,11 @@ mod tests {
         let p = c.create(12, EV_SIGNAL | EV_PERSIST, 2, Kind::User);
         c.add(p, None, 0);
         c.signal(12, 3);
-        { let __i = c.pop_active(0).unwrap(); c.begin(__i, 0) }.unwrap();
+        {
+            let __i = c.pop_active(0).unwrap();
+            c.begin(__i, 0)
+        }
+        .unwrap();
         assert!(c.next_signal_call(p));
         c.del(p);
         assert!(!c.next_signal_call(p), "del() inside the callback ends the calls");
@@ -911,7 +944,11 @@ mod tests {
         c.add(x, Some(0), 0);
         assert!(c.have_events());
         c.expire(0);
-        let b = { let __i = c.pop_active(1).unwrap(); c.begin(__i, 0) }.unwrap();
+        let b = {
+            let __i = c.pop_active(1).unwrap();
+            c.begin(__i, 0)
+        }
+        .unwrap();
         assert_eq!(b.kind, Kind::Exit);
         assert!(c.get(x).is_none());
         assert!(!c.have_events());

@@ -82,7 +82,12 @@ pub fn string_body(rest: &[u8]) -> Option<&[u8]> {
         return None;
     }
     let total = i.checked_add(4)?.checked_add(n)?;
-    if rest.len() != total || rest[i] != b':' || rest[i + 1] != b'"' || rest[total - 2] != b'"' || rest[total - 1] != b';' {
+    if rest.len() != total
+        || rest[i] != b':'
+        || rest[i + 1] != b'"'
+        || rest[total - 2] != b'"'
+        || rest[total - 1] != b';'
+    {
         return None;
     }
     Some(&rest[i + 2..i + 2 + n])
@@ -316,8 +321,24 @@ mod tests {
 
     #[test]
     fn parse_until_matches_parse_canonical() {
-        for s in ["0", "1", "-1", "42", "-0", "00", "01", "9223372036854775807", "-9223372036854775808",
-                  "9223372036854775808", "-9223372036854775809", "99999999999999999999", "", "-", "1a", "+1"] {
+        for s in [
+            "0",
+            "1",
+            "-1",
+            "42",
+            "-0",
+            "00",
+            "01",
+            "9223372036854775807",
+            "-9223372036854775808",
+            "9223372036854775808",
+            "-9223372036854775809",
+            "99999999999999999999",
+            "",
+            "-",
+            "1a",
+            "+1",
+        ] {
             let mut b = s.as_bytes().to_vec();
             b.push(b';');
             b.extend_from_slice(b"rest");

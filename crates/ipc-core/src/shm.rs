@@ -102,7 +102,18 @@ pub fn header(buf: &[u8]) -> Result<Header, Corrupted> {
     if &hb[..MAGIC.len()] != MAGIC {
         return Err(Corrupted);
     }
-    let field = |off: usize| i64::from_ne_bytes([hb[off], hb[off + 1], hb[off + 2], hb[off + 3], hb[off + 4], hb[off + 5], hb[off + 6], hb[off + 7]]);
+    let field = |off: usize| {
+        i64::from_ne_bytes([
+            hb[off],
+            hb[off + 1],
+            hb[off + 2],
+            hb[off + 3],
+            hb[off + 4],
+            hb[off + 5],
+            hb[off + 6],
+            hb[off + 7],
+        ])
+    };
     let (start, end, free, total) = (field(OFF_START), field(OFF_END), field(OFF_FREE), field(OFF_TOTAL));
     let len = buf.len() as i64;
     if start < HEADER_SIZE as i64 || end < start || end > len || free < 0 || free > len - end {
@@ -128,7 +139,18 @@ fn chunk_at(buf: &[u8], h: &Header, pos: usize) -> Result<Chunk, Corrupted> {
         return Err(Corrupted);
     }
     let cb: &[u8; CHUNK_DATA] = buf.get(pos..pos + CHUNK_DATA).and_then(|b| b.try_into().ok()).ok_or(Corrupted)?;
-    let field = |off: usize| i64::from_ne_bytes([cb[off], cb[off + 1], cb[off + 2], cb[off + 3], cb[off + 4], cb[off + 5], cb[off + 6], cb[off + 7]]);
+    let field = |off: usize| {
+        i64::from_ne_bytes([
+            cb[off],
+            cb[off + 1],
+            cb[off + 2],
+            cb[off + 3],
+            cb[off + 4],
+            cb[off + 5],
+            cb[off + 6],
+            cb[off + 7],
+        ])
+    };
     let (key, length, next) = (field(0), field(8), field(16));
     if next < CHUNK_DATA as i64 || next as u64 > (h.end - pos) as u64 {
         return Err(Corrupted);
@@ -355,14 +377,14 @@ mod tests {
             b
         };
         let cases: &[(usize, i64)] = &[
-            (8, 0),                     // start inside the header
-            (8, -(1 << 40)),            // negative start
-            (8, 5000),                  // start past end
-            (16, 1 << 30),              // end past the segment
-            (16, 39),                   // end before start
+            (8, 0),          // start inside the header
+            (8, -(1 << 40)), // negative start
+            (8, 5000),       // start past end
+            (16, 1 << 30),   // end past the segment
+            (16, 39),        // end before start
             (16, -1),
-            (24, -1),                   // negative free
-            (24, 4096),                 // end + free past the segment
+            (24, -1),   // negative free
+            (24, 4096), // end + free past the segment
             (24, i64::MAX),
             (16, i64::MAX),
         ];

@@ -16,7 +16,7 @@ use crate::php::{fd, ffi, zv, Args, FnDef};
 use base::{Limits, Method, Shared};
 use ext_php_rs::ffi::{zend_class_entry, zend_object, zend_string, zval, HashTable};
 use ipc_core::evloop::{self, Begin, EvId, Kind, EV_PERSIST, EV_SIGNAL, EV_TIMEOUT};
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::os::raw::{c_int, c_void};
 use std::rc::Rc;
 
@@ -123,15 +123,13 @@ impl Drop for Event {
 pub struct EventUtil;
 native_class!(EventUtil, c"EventUtil");
 
-struct ExceptionSlot(Cell<*mut zend_class_entry>);
-unsafe impl Sync for ExceptionSlot {}
-static EXCEPTION_CE: ExceptionSlot = ExceptionSlot(Cell::new(std::ptr::null_mut()));
+static EXCEPTION_CE: class::PlainClassSlot = class::PlainClassSlot::new();
 
-fn exception_ce() -> *mut zend_class_entry {
-    EXCEPTION_CE.0.get()
+fn exception_ce() -> class::ClassEntry {
+    EXCEPTION_CE.ce()
 }
 
-fn ce_of<T: NativeClass>() -> *mut zend_class_entry {
+fn ce_of<T: NativeClass>() -> class::ClassEntry {
     T::slot().ce()
 }
 
@@ -179,7 +177,7 @@ fn startup(num: c_int) -> bool {
         // EventException extends RuntimeException { public $errorInfo; }
         let reg = class::register_plain(c"EventException", spl_ce_RuntimeException, 0);
         class::declare_property_null(reg, c"errorInfo");
-        EXCEPTION_CE.0.set(reg);
+        EXCEPTION_CE.set(reg);
     }
     // PECL event declares a dependency on sockets (shown by Reflection).
     crate::php::module::show_dependencies(c"event", &DEPS);

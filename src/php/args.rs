@@ -3,14 +3,14 @@
 //! Every accessor goes through the engine's own slow paths, so coercive and
 //! strict modes, deprecations and TypeError texts are the engine's.
 
+use super::class::{self, ClassEntry};
 use super::error::{PhpResult, Thrown};
 use super::ffi;
 use super::zv::{self, RefOut};
-use ext_php_rs::ffi::{zend_class_entry, zend_execute_data, zval, HashTable};
+use ext_php_rs::ffi::{zend_execute_data, zval, HashTable};
 use std::marker::PhantomData;
 
-const FRAME_SLOT: usize =
-    (std::mem::size_of::<zend_execute_data>() + std::mem::size_of::<zval>() - 1) / std::mem::size_of::<zval>();
+const FRAME_SLOT: usize = std::mem::size_of::<zend_execute_data>().div_ceil(std::mem::size_of::<zval>());
 
 /// The engine's zpp slow path for argument `i`: `parse` coerces (or, under
 /// strict_types, rejects) the value; on failure the engine's TypeError names
@@ -51,6 +51,9 @@ impl<'a> Args<'a> {
 
     pub fn len(&self) -> u32 {
         self.n
+    }
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
     }
 
     /// Throws the engine's ArgumentCountError unless `min <= n <= max`.
@@ -187,14 +190,15 @@ impl<'a> Args<'a> {
     }
 
     /// An object of class `ce` (or a subclass), zpp "O".
-    pub fn object_of(&self, i: u32, ce: *mut zend_class_entry) -> PhpResult<*mut ext_php_rs::ffi::zend_object> {
+    pub fn object_of(&self, i: u32, ce: ClassEntry) -> PhpResult<*mut ext_php_rs::ffi::zend_object> {
         let z = self.zval(i);
-        unsafe {
-            if zv::type_of(z) == ffi::IS_OBJECT && super::class::instance_of((*z.value.obj).ce, ce) {
-                return Ok(z.value.obj);
+        if let Some(obj) = zv::object(z) {
+            if class::class_of(obj).is_a(ce) {
+                return Ok(obj.as_ptr());
             }
-            ffi::zend_wrong_parameter_class_error(i + 1, (*(*ce).name).val.as_ptr(), z);
         }
+        // SAFETY: z is this call's argument; the name is a NUL-terminated class name.
+        unsafe { ffi::zend_wrong_parameter_class_error(i + 1, ce.name_ptr(), z) };
         Err(Thrown)
     }
 
@@ -215,24 +219,21 @@ impl<'a> Args<'a> {
     }
 
     /// `?ClassName` (zpp "O!"): None for null or a missing optional argument.
-    pub fn object_of_or_null(
-        &self,
-        i: u32,
-        ce: *mut zend_class_entry,
-    ) -> PhpResult<Option<*mut ext_php_rs::ffi::zend_object>> {
+    pub fn object_of_or_null(&self, i: u32, ce: ClassEntry) -> PhpResult<Option<*mut ext_php_rs::ffi::zend_object>> {
         if !self.given(i) {
             return Ok(None);
         }
         let z = self.zval(i);
-        unsafe {
-            if zv::type_of(z) == ffi::IS_NULL {
-                return Ok(None);
-            }
-            if zv::type_of(z) == ffi::IS_OBJECT && super::class::instance_of((*z.value.obj).ce, ce) {
-                return Ok(Some(z.value.obj));
-            }
-            ffi::zend_wrong_parameter_class_or_null_error(i + 1, (*(*ce).name).val.as_ptr(), z);
+        if zv::type_of(z) == ffi::IS_NULL {
+            return Ok(None);
         }
+        if let Some(obj) = zv::object(z) {
+            if class::class_of(obj).is_a(ce) {
+                return Ok(Some(obj.as_ptr()));
+            }
+        }
+        // SAFETY: z is this call's argument; the name is a NUL-terminated class name.
+        unsafe { ffi::zend_wrong_parameter_class_or_null_error(i + 1, ce.name_ptr(), z) };
         Err(Thrown)
     }
 

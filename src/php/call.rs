@@ -101,7 +101,8 @@ impl UserCallable {
     /// Holds a reference to `z` (any value: a non-callable is skipped at call time).
     pub fn new(z: &zval) -> UserCallable {
         let z = super::zv::copy(z);
-        let is_closure = super::zv::object(&z).is_some_and(|o| unsafe { (*o).ce == zend_ce_closure });
+        let is_closure =
+            super::zv::object(&z).is_some_and(|o| super::class::class_of(o).as_ptr() == unsafe { zend_ce_closure });
         let fcc = if is_closure { resolve(&z) } else { None };
         UserCallable { z, fcc }
     }

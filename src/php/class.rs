@@ -25,6 +25,57 @@ pub struct Obj<T> {
     pub std: zend_object,
 }
 
+/// A class entry valid for at least the current request: a class registered
+/// at MINIT, one of the engine's built-in classes (both live until shutdown),
+/// or the class of a live object (user classes live until request end).
+/// Null stands for "not registered" (a deferred group); every use accepts it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct ClassEntry(*mut zend_class_entry);
+
+impl ClassEntry {
+    /// # Safety
+    /// `ce` must be null or a class entry that stays valid until the end of
+    /// the request (see the type's invariant).
+    pub const unsafe fn from_raw(ce: *mut zend_class_entry) -> Self {
+        ClassEntry(ce)
+    }
+    pub fn as_ptr(self) -> *mut zend_class_entry {
+        self.0
+    }
+    pub fn is_null(self) -> bool {
+        self.0.is_null()
+    }
+    /// The class name as a C string for the engine's error helpers ("" if null).
+    pub fn name_ptr(self) -> *const std::os::raw::c_char {
+        if self.0.is_null() {
+            return c"".as_ptr();
+        }
+        // SAFETY: a valid class entry always has a name.
+        unsafe { (*(*self.0).name).val.as_ptr() }
+    }
+    /// Whether this class is `of` or extends it.
+    pub fn is_a(self, of: ClassEntry) -> bool {
+        instance_of(self.0, of.0)
+    }
+    /// The engine's `Error` class.
+    pub fn error() -> Self {
+        // SAFETY: an engine global set before any module starts.
+        unsafe { ClassEntry(ext_php_rs::ffi::zend_ce_error) }
+    }
+    pub fn type_error() -> Self {
+        // SAFETY: as above.
+        unsafe { ClassEntry(ext_php_rs::ffi::zend_ce_type_error) }
+    }
+    pub fn value_error() -> Self {
+        // SAFETY: as above.
+        unsafe { ClassEntry(ext_php_rs::ffi::zend_ce_value_error) }
+    }
+    pub fn exception() -> Self {
+        // SAFETY: as above.
+        unsafe { ClassEntry(ext_php_rs::ffi::zend_ce_exception) }
+    }
+}
+
 /// Per-class engine state, filled once at MINIT.
 pub struct ClassSlot {
     ce: UnsafeCell<*mut zend_class_entry>,
@@ -33,15 +84,48 @@ pub struct ClassSlot {
 // SAFETY: written only during MINIT (single-threaded, NTS), read afterwards.
 unsafe impl Sync for ClassSlot {}
 
+impl Default for ClassSlot {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl ClassSlot {
     pub const fn new() -> Self {
         ClassSlot { ce: UnsafeCell::new(null_mut()), handlers: UnsafeCell::new(MaybeUninit::uninit()) }
     }
-    pub fn ce(&self) -> *mut zend_class_entry {
-        unsafe { *self.ce.get() }
+    pub fn ce(&self) -> ClassEntry {
+        // SAFETY: written once by `register` with the engine's entry.
+        ClassEntry(unsafe { *self.ce.get() })
     }
     pub fn registered(&self) -> bool {
         !self.ce().is_null()
+    }
+}
+
+/// A class registered with `register_plain` (no Rust state), set once at MINIT.
+pub struct PlainClassSlot(UnsafeCell<*mut zend_class_entry>);
+// SAFETY: written only during MINIT (single-threaded, NTS), read afterwards.
+unsafe impl Sync for PlainClassSlot {}
+
+impl PlainClassSlot {
+    pub const fn new() -> Self {
+        PlainClassSlot(UnsafeCell::new(null_mut()))
+    }
+    pub fn ce(&self) -> ClassEntry {
+        // SAFETY: null or the entry `set` stored at MINIT.
+        ClassEntry(unsafe { *self.0.get() })
+    }
+    /// # Safety
+    /// Call only from MINIT, with the entry `register_plain` returned.
+    pub unsafe fn set(&self, ce: *mut zend_class_entry) {
+        *self.0.get() = ce;
+    }
+}
+
+impl Default for PlainClassSlot {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -73,12 +157,15 @@ pub unsafe fn data_of<'a, T: NativeClass>(obj: *mut zend_object) -> &'a mut T {
     &mut (*base).data
 }
 
-pub fn instance_of(ce: *const zend_class_entry, of: *const zend_class_entry) -> bool {
+/// Walks `ce`'s parents looking for `of`. Private: callers hold either
+/// `ClassEntry` values or the class of a live object.
+fn instance_of(ce: *const zend_class_entry, of: *const zend_class_entry) -> bool {
     let mut c = ce;
     while !c.is_null() {
         if c == of {
             return true;
         }
+        // SAFETY: c is a live class entry (see callers); parents outlive children.
         c = unsafe { (*c).__bindgen_anon_1.parent };
     }
     false
@@ -172,7 +259,7 @@ pub unsafe fn register<T: NativeClass>(
 /// Instantiates `T` into `rv` (object_init_ex) and returns its state.
 /// `rv` must not hold a refcounted value (it is overwritten).
 pub fn instantiate<'a, T: NativeClass>(rv: &mut zval) -> &'a mut T {
-    let ce = T::slot().ce();
+    let ce = T::slot().ce().as_ptr();
     // Handlers run only in groups whose startup registered their classes.
     assert!(!ce.is_null(), "class used before registration");
     // SAFETY: ce is T's registered class entry; the object is owned by rv.
@@ -184,9 +271,13 @@ pub fn instantiate<'a, T: NativeClass>(rv: &mut zval) -> &'a mut T {
     }
 }
 
+/// # Safety
+/// Call only from MINIT, with a class entry being registered.
 pub unsafe fn declare_long_const(ce: *mut zend_class_entry, name: &str, v: i64) {
     ffi::zend_declare_class_constant_long(ce, name.as_ptr() as *const _, name.len(), v);
 }
+/// # Safety
+/// Call only from MINIT, with a class entry being registered.
 pub unsafe fn declare_string_const(ce: *mut zend_class_entry, name: &str, v: &CStr) {
     ffi::zend_declare_class_constant_string(ce, name.as_ptr() as *const _, name.len(), v.as_ptr());
 }
@@ -250,11 +341,21 @@ pub unsafe fn declare_property_null(ce: *mut zend_class_entry, name: &CStr) {
 }
 
 /// An object zval of class `ce` (object_init_ex) written to `rv`.
-pub fn instantiate_ce(rv: &mut zval, ce: *mut zend_class_entry) -> Option<*mut zend_object> {
+pub fn instantiate_ce(rv: &mut zval, ce: ClassEntry) -> Option<*mut zend_object> {
+    if ce.is_null() {
+        return None;
+    }
+    // SAFETY: ce is a live class entry (ClassEntry's invariant).
     unsafe {
-        if ffi::object_init_ex(rv, ce) != 0 {
+        if ffi::object_init_ex(rv, ce.as_ptr()) != 0 {
             return None;
         }
         Some(rv.value.obj)
     }
+}
+
+/// The class of a live object.
+pub fn class_of(obj: super::zv::ObjRef) -> ClassEntry {
+    // SAFETY: an ObjRef is a live object; its class outlives it.
+    ClassEntry(unsafe { (*obj.as_ptr()).ce })
 }

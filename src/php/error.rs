@@ -1,7 +1,7 @@
 //! Warnings and exceptions with the engine's own texts and prefixes.
 
+use super::class::ClassEntry;
 use super::ffi;
-use ext_php_rs::ffi::{zend_ce_error, zend_ce_type_error, zend_ce_value_error, zend_class_entry};
 use std::ffi::CString;
 
 /// Marker: an exception is pending in the engine; the handler must return.
@@ -46,28 +46,30 @@ pub fn argument_type_error(arg_num: u32, msg: &str) -> Thrown {
 
 /// A ValueError without the argument prefix.
 pub fn value_error(msg: &str) -> Thrown {
-    throw(unsafe { zend_ce_value_error }, msg)
+    throw(ClassEntry::value_error(), msg)
 }
 
 pub fn type_error(msg: &str) -> Thrown {
-    throw(unsafe { zend_ce_type_error }, msg)
+    throw(ClassEntry::type_error(), msg)
 }
 
 /// `Error` (or any class) with a plain message.
 pub fn error(msg: &str) -> Thrown {
-    throw(unsafe { zend_ce_error }, msg)
+    throw(ClassEntry::error(), msg)
 }
 
-pub fn throw(ce: *mut zend_class_entry, msg: &str) -> Thrown {
+pub fn throw(ce: ClassEntry, msg: &str) -> Thrown {
     let m = cstring(msg);
-    unsafe { ffi::zend_throw_error(ce, c"%s".as_ptr(), m.as_ptr()) };
+    // SAFETY: ce is null (the engine then uses Error) or a live class entry.
+    unsafe { ffi::zend_throw_error(ce.as_ptr(), c"%s".as_ptr(), m.as_ptr()) };
     Thrown
 }
 
 /// Throws an exception object of class `ce` (an Exception subclass) with message and code.
-pub fn throw_exception(ce: *mut zend_class_entry, msg: &str, code: i64) -> Thrown {
+pub fn throw_exception(ce: ClassEntry, msg: &str, code: i64) -> Thrown {
     let m = cstring(msg);
-    unsafe { ext_php_rs::ffi::zend_throw_exception(ce, m.as_ptr(), code) };
+    // SAFETY: ce is null (the engine then uses Exception) or a live class entry.
+    unsafe { ext_php_rs::ffi::zend_throw_exception(ce.as_ptr(), m.as_ptr(), code) };
     Thrown
 }
 
@@ -91,9 +93,10 @@ pub fn errno() -> i32 {
 }
 
 /// `func(): Argument #n ($name) <msg>` thrown as class `ce` (zend_argument_error).
-pub fn argument_error(ce: *mut zend_class_entry, arg_num: u32, msg: &str) -> Thrown {
+pub fn argument_error(ce: ClassEntry, arg_num: u32, msg: &str) -> Thrown {
     let m = cstring(msg);
-    unsafe { ffi::zend_argument_error(ce, arg_num, c"%s".as_ptr(), m.as_ptr()) };
+    // SAFETY: ce is null (the engine then uses Error) or a live class entry.
+    unsafe { ffi::zend_argument_error(ce.as_ptr(), arg_num, c"%s".as_ptr(), m.as_ptr()) };
     Thrown
 }
 
@@ -105,7 +108,7 @@ pub fn wrong_param_count() -> Thrown {
 
 /// `func(): Argument #n ($name) <msg>` as an Error (e.g. "has already been closed").
 pub fn argument_error_plain(arg_num: u32, msg: &str) -> Thrown {
-    argument_error(unsafe { zend_ce_error }, arg_num, msg)
+    argument_error(ClassEntry::error(), arg_num, msg)
 }
 
 // ---- Added for the event group ----
@@ -115,10 +118,8 @@ pub fn argument_error_plain(arg_num: u32, msg: &str) -> Thrown {
 pub fn pending_exception() -> Option<(String, bool)> {
     unsafe {
         let ex = ext_php_rs::ffi::executor_globals.exception;
-        if ex.is_null() {
-            return None;
-        }
-        Some((super::zv::class_name(ex), ffi::zend_is_unwind_exit(ex)))
+        let obj = super::zv::ObjRef::from_raw(ex)?;
+        Some((super::zv::class_name(obj), ffi::zend_is_unwind_exit(ex)))
     }
 }
 
@@ -131,5 +132,5 @@ pub fn fatal(msg: &str) {
 
 /// Throws a plain `Exception` with `msg` (code 0).
 pub fn throw_base_exception(msg: &str) -> Thrown {
-    throw_exception(unsafe { ext_php_rs::ffi::zend_ce_exception }, msg, 0)
+    throw_exception(ClassEntry::exception(), msg, 0)
 }

@@ -2,9 +2,11 @@
 //! objects (ours, or native ext/sockets' when that group is deferred).
 //! Shared by posix (isatty/ttyname), sockets and event.
 
-use super::class::instance_of;
+use super::class::{self, ClassEntry};
 use super::ffi;
-use ext_php_rs::ffi::{zend_class_entry, zend_object, zend_resource, zval};
+use super::stream::Stream;
+use super::zv::ObjRef;
+use ext_php_rs::ffi::{zend_object, zend_resource, zval};
 use std::ffi::CStr;
 use std::os::raw::{c_char, c_int, c_void};
 use std::sync::OnceLock;
@@ -21,10 +23,14 @@ pub const PHP_STREAM_AS_FD_FOR_SELECT: c_int = 3;
 
 /// `(class entry, fd accessor)` of php-ipc's own Socket class, set by the
 /// sockets group at its MINIT.
-pub static OUR_SOCKET: OnceLock<(usize, fn(*mut zend_object) -> Option<i32>)> = OnceLock::new();
+/// The class entry is kept as an address: OnceLock needs Send + Sync.
+pub static OUR_SOCKET: OnceLock<(usize, SocketFdOf)> = OnceLock::new();
+
+/// Reads the fd of an object already known to be of php-ipc's Socket class.
+pub type SocketFdOf = fn(ObjRef) -> Option<i32>;
 
 /// The php_stream behind a resource zval, or None if it is not a stream.
-pub fn stream_of(z: &zval) -> Option<*mut c_void> {
+pub fn stream_of(z: &zval) -> Option<Stream> {
     unsafe {
         if z.u1.v.type_ != ffi::IS_RESOURCE {
             return None;
@@ -33,7 +39,7 @@ pub fn stream_of(z: &zval) -> Option<*mut c_void> {
         let t = (*res).type_;
         if t == php_file_le_stream() || t == php_file_le_pstream() {
             let p = (*res).ptr;
-            (!p.is_null()).then_some(p)
+            (!p.is_null()).then_some(Stream(p))
         } else {
             None
         }
@@ -43,15 +49,17 @@ pub fn stream_of(z: &zval) -> Option<*mut c_void> {
 /// php_stream_from_zval_no_verify: the php_stream behind a resource zval, or
 /// None after the engine's TypeError ("%s(): supplied resource is not a valid
 /// stream resource") for any other (or a closed) resource.
-pub fn stream_from_zval(z: &mut zval) -> Option<*mut c_void> {
+pub fn stream_from_zval(z: &mut zval) -> Option<Stream> {
     unsafe {
         let p = ffi::zend_fetch_resource2_ex(z, c"stream".as_ptr(), php_file_le_stream(), php_file_le_pstream());
-        (!p.is_null()).then_some(p)
+        (!p.is_null()).then_some(Stream(p))
     }
 }
 
 /// The ops label of a stream ("STDIO", "tcp_socket/ssl", "MEMORY", ...).
-pub fn stream_label(stream: *mut c_void) -> String {
+pub fn stream_label(stream: Stream) -> String {
+    let stream = stream.0;
+    // SAFETY: a Stream is a live php_stream.
     unsafe {
         // php_stream { const php_stream_ops *ops; ... }; php_stream_ops has
         // four function pointers, then `const char *label`.
@@ -66,7 +74,9 @@ pub fn stream_label(stream: *mut c_void) -> String {
 }
 
 /// php_stream_can_cast + php_stream_cast, without warnings.
-pub fn stream_cast_fd(stream: *mut c_void, castas: c_int) -> Option<i32> {
+pub fn stream_cast_fd(stream: Stream, castas: c_int) -> Option<i32> {
+    let stream = stream.0;
+    // SAFETY: a Stream is a live php_stream.
     unsafe {
         if _php_stream_cast(stream, castas, std::ptr::null_mut(), 0) != 0 {
             return None;
@@ -81,7 +91,7 @@ pub fn stream_cast_fd(stream: *mut c_void, castas: c_int) -> Option<i32> {
 }
 
 /// The fd of a stream as posix/event read it: FD_FOR_SELECT first, then FD.
-pub fn stream_fd(stream: *mut c_void) -> Option<i32> {
+pub fn stream_fd(stream: Stream) -> Option<i32> {
     stream_cast_fd(stream, PHP_STREAM_AS_FD_FOR_SELECT).or_else(|| stream_cast_fd(stream, PHP_STREAM_AS_FD))
 }
 
@@ -96,35 +106,36 @@ struct NativePhpSocket {
     std: zend_object,
 }
 
-fn native_socket_ce() -> *mut zend_class_entry {
+/// The internal class named Socket (native ext/sockets'), if loaded.
+fn native_socket_ce() -> Option<ClassEntry> {
     // Straight from the class table: no autoloading.
     unsafe {
         let z =
             ext_php_rs::ffi::zend_hash_str_find(ext_php_rs::ffi::executor_globals.class_table, c"socket".as_ptr(), 6);
-        if z.is_null() {
-            std::ptr::null_mut()
-        } else {
-            (*z).value.ce
+        if z.is_null() || (*(*z).value.ce).type_ != 1 {
+            return None;
         }
+        // SAFETY: an internal class (type 1) lives until shutdown.
+        Some(ClassEntry::from_raw((*z).value.ce))
     }
 }
 
 /// Whether `obj` is a Socket (ours or native), and its fd (-1 once closed).
-pub fn socket_fd(obj: *mut zend_object) -> Option<i32> {
+pub fn socket_fd(obj: ObjRef) -> Option<i32> {
+    let ce = class::class_of(obj);
+    if let Some((our_ce, f)) = OUR_SOCKET.get() {
+        // SAFETY: the address of our registered Socket class entry.
+        let our_ce = unsafe { ClassEntry::from_raw(*our_ce as *mut _) };
+        return if ce.is_a(our_ce) { f(obj) } else { None };
+    }
+    // Our sockets group is not active: the class named Socket is native's.
+    let nce = native_socket_ce()?;
+    if !ce.is_a(nce) {
+        return None;
+    }
+    // SAFETY: obj is a native Socket object, laid out as NativePhpSocket.
     unsafe {
-        let ce = (*obj).ce;
-        if let Some((our_ce, f)) = OUR_SOCKET.get() {
-            if instance_of(ce, *our_ce as *const zend_class_entry) {
-                return f(obj);
-            }
-            return None;
-        }
-        // Our sockets group is not active: the class named Socket is native's.
-        let nce = native_socket_ce();
-        if nce.is_null() || !instance_of(ce, nce) || (*nce).type_ != 1 {
-            return None;
-        }
-        let base = (obj as *mut u8).sub(std::mem::offset_of!(NativePhpSocket, std)) as *const NativePhpSocket;
+        let base = (obj.as_ptr() as *mut u8).sub(std::mem::offset_of!(NativePhpSocket, std)) as *const NativePhpSocket;
         Some((*base).bsd_socket)
     }
 }
@@ -150,11 +161,10 @@ pub fn socket_from_fd(fd: i32, rv: &mut zval) -> bool {
                 None => false,
             };
         }
-        let nce = native_socket_ce();
-        if nce.is_null() || (*nce).type_ != 1 {
+        let Some(nce) = native_socket_ce() else {
             return false;
-        }
-        if ffi::object_init_ex(rv, nce) != 0 {
+        };
+        if ffi::object_init_ex(rv, nce.as_ptr()) != 0 {
             return false;
         }
         let obj = rv.value.obj;

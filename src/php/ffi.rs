@@ -193,6 +193,9 @@ extern "C" {
 }
 
 /// zend_get_gc_buffer_add_zval (an inline function in zend_gc.h).
+///
+/// # Safety
+/// `buf` must come from zend_get_gc_buffer_create and `zv` be a valid zval.
 pub unsafe fn gc_buffer_add_zval(buf: *mut zend_get_gc_buffer, zv: *mut zval) {
     // Z_REFCOUNTED: type flags byte has IS_TYPE_REFCOUNTED.
     if (*zv).u1.v.type_flags & 1 != 0 {
@@ -205,6 +208,10 @@ pub unsafe fn gc_buffer_add_zval(buf: *mut zend_get_gc_buffer, zv: *mut zval) {
 }
 
 /// zend_get_gc_buffer_use.
+///
+/// # Safety
+/// `buf` must come from zend_get_gc_buffer_create; `table` and `n` must be
+/// the get_gc handler's out parameters.
 pub unsafe fn gc_buffer_use(buf: *mut zend_get_gc_buffer, table: *mut *mut zval, n: *mut c_int) {
     *table = (*buf).start;
     *n = (*buf).cur.offset_from((*buf).start) as c_int;

@@ -93,7 +93,7 @@ impl FnDef {
     pub fn build(self) -> zend_function_entry {
         let mut infos: Vec<zend_internal_arg_info> = Vec::with_capacity(self.params.len() + 1);
         infos.push(zend_internal_arg_info {
-            name: self.required() as usize as *const _,
+            name: self.required() as *const _,
             type_: to_zend_type(self.ret, if self.ret_by_ref { SEND_BY_REF } else { 0 }),
             default_value: null(),
         });

@@ -35,6 +35,9 @@ impl SmartStr {
             unsafe { (*self.0.s).len }
         }
     }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
     pub fn append(&mut self, b: &[u8]) {
         unsafe {
             let old = self.len();
@@ -48,10 +51,12 @@ impl SmartStr {
         }
     }
     /// Appends `serialize($z)`.
-    pub fn serialize(&mut self, z: *mut zval) {
+    pub fn serialize(&mut self, z: &zval) {
+        // SAFETY: php_var_serialize only reads `z` (user code it runs may
+        // change the objects `z` refers to, never `z` itself).
         unsafe {
             let mut d = ffi::php_var_serialize_init();
-            ffi::php_var_serialize(&mut self.0, z, &mut d);
+            ffi::php_var_serialize(&mut self.0, z as *const zval as *mut zval, &mut d);
             ffi::php_var_serialize_destroy(d);
         }
     }
@@ -110,7 +115,7 @@ pub fn unserialize_simple(b: &[u8]) -> Option<zval> {
         [b's', b':', rest @ ..] => {
             let (len, data) = ipc_core::serial::split_string(rest)?;
             // PHP's unserializer uses ZVAL_STRINGL_FAST: "" and one byte are interned.
-            zv::set_zstr(&mut z, zv::new_str(&data[..len]));
+            zv::set_bytes_fast(&mut z, &data[..len]);
         }
         _ => return None,
     }
@@ -205,7 +210,7 @@ pub fn unserialize_simple_into(b: &[u8], rv: &mut zval) -> bool {
             None => return false,
         },
         [b's', b':', rest @ ..] => match ipc_core::serial::string_body(rest) {
-            Some(data) => zv::set_zstr(rv, zv::new_str(data)),
+            Some(data) => zv::set_bytes_fast(rv, data),
             None => return false,
         },
         _ => return false,
@@ -341,7 +346,7 @@ unsafe fn unser_into(b: &[u8], pos: &mut usize, depth: u32, z: &mut zval) -> boo
             None => return false,
         },
         b's' => match unser_str(b, pos) {
-            Some(v) => zv::set_zstr(z, zv::new_str(v)),
+            Some(v) => zv::set_bytes_fast(z, v),
             None => return false,
         },
         b'a' => {

@@ -22,9 +22,10 @@ pub const OPTION_BLOCKING: c_int = 1;
 pub const OPTION_READ_BUFFER: c_int = 2;
 pub const BUFFER_NONE: c_int = 0;
 
-/// A live php_stream.
+/// A live php_stream. Only this module and php::fd make one, from the
+/// engine's resources, so the methods below may dereference it.
 #[derive(Clone, Copy)]
-pub struct Stream(pub *mut c_void);
+pub struct Stream(pub(super) *mut c_void);
 
 /// zend_fetch_resource2_ex(z, "stream", le_stream, le_pstream): a TypeError
 /// ("supplied resource is not a valid stream resource") when it is not one.

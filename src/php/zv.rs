@@ -12,6 +12,31 @@ pub fn type_of(z: &zval) -> u8 {
     unsafe { z.u1.v.type_ }
 }
 
+/// A live object borrowed from a zval (or from the engine) for `'a`.
+#[derive(Clone, Copy)]
+pub struct ObjRef<'a>(std::ptr::NonNull<ext_php_rs::ffi::zend_object>, std::marker::PhantomData<&'a zval>);
+
+impl<'a> ObjRef<'a> {
+    /// # Safety
+    /// `obj` must be a live object that stays alive for `'a`.
+    pub unsafe fn from_raw(obj: *mut ext_php_rs::ffi::zend_object) -> Option<Self> {
+        std::ptr::NonNull::new(obj).map(|p| ObjRef(p, std::marker::PhantomData))
+    }
+    pub fn as_ptr(self) -> *mut ext_php_rs::ffi::zend_object {
+        self.0.as_ptr()
+    }
+}
+
+/// Follows an IS_REFERENCE to the referenced value.
+pub fn deref(z: &zval) -> &zval {
+    if type_of(z) == ffi::IS_REFERENCE {
+        // SAFETY: an IS_REFERENCE zval holds a live zend_reference.
+        unsafe { &(*z.value.ref_).val }
+    } else {
+        z
+    }
+}
+
 /// Follows an IS_REFERENCE to the referenced value.
 ///
 /// # Safety
@@ -83,15 +108,24 @@ pub fn set_double(z: &mut zval, v: f64) {
     z.u1.type_info = ffi::IS_DOUBLE as u32;
 }
 /// Takes ownership of `s`.
-pub fn set_zstr(z: &mut zval, s: *mut zend_string) {
+///
+/// # Safety
+/// `s` must be a live zend_string whose reference the caller owns.
+pub unsafe fn set_zstr(z: &mut zval, s: *mut zend_string) {
     z.value.str_ = s;
     // Interned strings are not refcounted.
-    let interned = unsafe { (*s).gc.u.type_info & (1 << 6) != 0 };
+    let interned = (*s).gc.u.type_info & (1 << 6) != 0;
     z.u1.type_info = if interned { ffi::IS_STRING as u32 } else { ffi::IS_STRING_EX };
+}
+/// ZVAL_STRINGL_FAST: `b` as new_str makes it (interned for "" and one byte).
+pub fn set_bytes_fast(z: &mut zval, b: &[u8]) {
+    // SAFETY: a fresh (or interned) string we own.
+    unsafe { set_zstr(z, new_str(b)) }
 }
 /// ZVAL_STRINGL: a freshly allocated string, as native code returns them.
 pub fn set_bytes(z: &mut zval, b: &[u8]) {
-    set_zstr(z, new_str_alloc(b));
+    // SAFETY: a fresh string we own.
+    unsafe { set_zstr(z, new_str_alloc(b)) }
 }
 /// Takes ownership of `ht`.
 pub fn set_arr(z: &mut zval, ht: *mut HashTable) {
@@ -100,7 +134,7 @@ pub fn set_arr(z: &mut zval, ht: *mut HashTable) {
 }
 
 /// A new PHP array (refcount 1), filled through [`Array`].
-pub struct Array(pub *mut HashTable);
+pub struct Array(*mut HashTable);
 
 impl Array {
     pub fn new(size: u32) -> Array {
@@ -136,25 +170,26 @@ impl Array {
 }
 
 /// Looks up a string key in an array.
-pub fn hash_find<'a>(ht: &'a HashTable, key: &str) -> Option<&'a mut zval> {
+pub fn hash_find<'a>(ht: &'a HashTable, key: &str) -> Option<&'a zval> {
     unsafe {
         let p = ext_php_rs::ffi::zend_hash_str_find(ht, key.as_ptr() as *const _, key.len());
         if p.is_null() {
             None
         } else {
             // INDIRECT slots (object property tables) are not expected here.
-            Some(&mut *p)
+            Some(&*p)
         }
     }
 }
 
 /// `zval_get_long()`: PHP's (int) conversion, never throwing.
-pub fn get_long(z: &mut zval) -> i64 {
+pub fn get_long(z: &zval) -> i64 {
     unsafe {
         match z.u1.v.type_ {
             ffi::IS_LONG => z.value.lval,
-            ffi::IS_REFERENCE => get_long(&mut (*z.value.ref_).val),
-            _ => ffi::zval_get_long_func(z, false),
+            ffi::IS_REFERENCE => get_long(&(*z.value.ref_).val),
+            // zval_get_long_func only reads its argument (const zval * in C).
+            _ => ffi::zval_get_long_func(z as *const zval as *mut zval, false),
         }
     }
 }
@@ -221,7 +256,7 @@ impl<'a> RefOut<'a> {
             unsafe { ffi::zend_try_assign_typed_ref_stringl(self.r, b.as_ptr() as *const _, b.len()) };
         } else {
             let mut z = undef();
-            set_zstr(&mut z, new_str_alloc(b));
+            set_bytes(&mut z, b);
             self.set_zval(z);
         }
     }
@@ -290,7 +325,11 @@ impl Array {
         }
     }
     pub fn len(&self) -> u32 {
+        // SAFETY: Array owns a live HashTable (it is only made by `new`).
         unsafe { (*self.0).nNumOfElements }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 
@@ -372,22 +411,18 @@ pub fn is_packed(ht: &HashTable) -> bool {
 }
 
 /// The class of an object zval.
-pub fn object_ce(z: &zval) -> Option<*mut ext_php_rs::ffi::zend_class_entry> {
-    if type_of(z) == ffi::IS_OBJECT {
-        Some(unsafe { (*z.value.obj).ce })
-    } else {
-        None
-    }
+pub fn object_ce(z: &zval) -> Option<super::class::ClassEntry> {
+    object(z).map(super::class::class_of)
 }
 
 /// The integer of an IS_LONG zval.
 pub fn long_of(z: &zval) -> Option<i64> {
-    (type_of(z) == ffi::IS_LONG).then(|| unsafe { z.value.lval })
+    (type_of(z) == ffi::IS_LONG).then_some(unsafe { z.value.lval })
 }
 
 /// The float of an IS_DOUBLE zval.
 pub fn double_of(z: &zval) -> Option<f64> {
-    (type_of(z) == ffi::IS_DOUBLE).then(|| unsafe { z.value.dval })
+    (type_of(z) == ffi::IS_DOUBLE).then_some(unsafe { z.value.dval })
 }
 
 /// The bytes of an IS_STRING zval.
@@ -434,7 +469,8 @@ pub fn try_string(z: &zval) -> Option<Vec<u8>> {
     }
     let v = unsafe { str_bytes(s) }.to_vec();
     let mut tmp = undef();
-    set_zstr(&mut tmp, s);
+    // SAFETY: s is the live string the conversion returned; tmp releases it.
+    unsafe { set_zstr(&mut tmp, s) };
     drop(tmp);
     Some(v)
 }
@@ -471,8 +507,8 @@ pub fn numeric_string(s: &[u8]) -> (u8, i64, f64) {
 }
 
 /// The object of an IS_OBJECT zval.
-pub fn object_of(z: &zval) -> Option<*mut ext_php_rs::ffi::zend_object> {
-    (type_of(z) == ffi::IS_OBJECT).then(|| unsafe { z.value.obj })
+pub fn object_of(z: &zval) -> Option<ObjRef<'_>> {
+    object(z)
 }
 
 // ---- Added for the event group ----
@@ -524,14 +560,18 @@ pub unsafe fn object_ref(obj: *mut ext_php_rs::ffi::zend_object) -> zval {
 
 /// The object of an IS_OBJECT zval.
 #[inline]
-pub fn object(z: &zval) -> Option<*mut ext_php_rs::ffi::zend_object> {
-    (type_of(z) == ffi::IS_OBJECT).then(|| unsafe { z.value.obj })
+pub fn object(z: &zval) -> Option<ObjRef<'_>> {
+    if type_of(z) != ffi::IS_OBJECT {
+        return None;
+    }
+    // SAFETY: an IS_OBJECT zval holds a live object for as long as it is borrowed.
+    unsafe { ObjRef::from_raw(z.value.obj) }
 }
 
 /// The integer of an IS_LONG zval.
 #[inline]
 pub fn long(z: &zval) -> Option<i64> {
-    (type_of(z) == ffi::IS_LONG).then(|| unsafe { z.value.lval })
+    (type_of(z) == ffi::IS_LONG).then_some(unsafe { z.value.lval })
 }
 
 /// The handle of a resource zval (never reused within a request).
@@ -557,6 +597,7 @@ pub fn resource_by_handle<'a>(handle: i64) -> Option<&'a zval> {
 }
 
 /// The class name of an object.
-pub fn class_name(obj: *mut ext_php_rs::ffi::zend_object) -> String {
-    unsafe { String::from_utf8_lossy(str_bytes((*(*obj).ce).name)).into_owned() }
+pub fn class_name(obj: ObjRef) -> String {
+    // SAFETY: a live object's class entry and name outlive the borrow.
+    unsafe { String::from_utf8_lossy(str_bytes((*(*obj.as_ptr()).ce).name)).into_owned() }
 }

@@ -124,7 +124,7 @@ fn with_key<T>(
         }
         Some(v) => {
             ctx.path.push(key.to_string());
-            let v = zv::copy(unsafe { zv::deref_mut(v) });
+            let v = zv::copy(zv::deref(v));
             let r = f(ctx, &v);
             ctx.path.pop();
             if ctx.ok() {
@@ -142,7 +142,7 @@ fn write_name(ctx: &mut Ctx, z: &zval) -> Option<SockAddr> {
         ctx.fail("expected an array here".into());
         return None;
     };
-    let fam = zv::hash_find(ht, "family").map(|v| unsafe { zv::deref_mut(v) });
+    let fam = zv::hash_find(ht, "family").map(zv::deref);
     let family = match fam {
         Some(v) if zv::type_of(v) != ffi::IS_NULL => {
             ctx.path.push("family".into());
@@ -172,7 +172,7 @@ fn write_name(ctx: &mut Ctx, z: &zval) -> Option<SockAddr> {
                 }
             })?
             .unwrap_or([0; 4]);
-            let port = with_key(ctx, ht, "port", false, |ctx, v| to_u16(ctx, v))?.unwrap_or(0);
+            let port = with_key(ctx, ht, "port", false, to_u16)?.unwrap_or(0);
             Some(SockAddr::inet(ip, port))
         }
         libc::AF_INET6 => {
@@ -181,9 +181,9 @@ fn write_name(ctx: &mut Ctx, z: &zval) -> Option<SockAddr> {
                 return None;
             }
             let ip = with_key(ctx, ht, "addr", false, inet6_of)?.unwrap_or([0; 16]);
-            let port = with_key(ctx, ht, "port", false, |ctx, v| to_u16(ctx, v))?.unwrap_or(0);
-            let flow = with_key(ctx, ht, "flowinfo", false, |ctx, v| to_u32(ctx, v))?.unwrap_or(0);
-            let scope = with_key(ctx, ht, "scope_id", false, |ctx, v| to_u32(ctx, v))?.unwrap_or(0);
+            let port = with_key(ctx, ht, "port", false, to_u16)?.unwrap_or(0);
+            let flow = with_key(ctx, ht, "flowinfo", false, to_u32)?.unwrap_or(0);
+            let scope = with_key(ctx, ht, "scope_id", false, to_u32)?.unwrap_or(0);
             let mut a = SockAddr::inet6(ip, port, scope);
             a.set_flowinfo(flow);
             Some(a)
@@ -251,8 +251,8 @@ fn write_control_elem(ctx: &mut Ctx, z: &zval, out: &mut Vec<u8>) -> Option<()> 
         ctx.fail("expected an array here".into());
         return None;
     };
-    let level = with_key(ctx, ht, "level", false, |ctx, v| to_native_int(ctx, v))?.unwrap_or(0);
-    let ty = with_key(ctx, ht, "type", false, |ctx, v| to_native_int(ctx, v))?.unwrap_or(0);
+    let level = with_key(ctx, ht, "level", false, to_native_int)?.unwrap_or(0);
+    let ty = with_key(ctx, ht, "type", false, to_native_int)?.unwrap_or(0);
     let Some(_) = anc_entry(level, ty) else {
         ctx.fail(format!("cmsghdr with level {level} and type {ty} not supported"));
         return None;
@@ -261,7 +261,7 @@ fn write_control_elem(ctx: &mut Ctx, z: &zval, out: &mut Vec<u8>) -> Option<()> 
         ctx.fail("cmsghdr should have a 'data' element here".into());
         return None;
     };
-    let data = unsafe { zv::deref_mut(data) };
+    let data = zv::deref(data);
     if level == libc::SOL_SOCKET && ty == libc::SCM_RIGHTS {
         match as_array(data) {
             None => {
@@ -300,13 +300,11 @@ fn write_cmsg_data(ctx: &mut Ctx, level: i32, ty: i32, data: &zval) -> Option<Ve
                 return None;
             }
             let mut out = Vec::new();
-            let mut i = 1;
             let mut failed = false;
-            for (_, v) in zv::snapshot(ht) {
+            for (i, (_, v)) in (1..).zip(zv::snapshot(ht)) {
                 ctx.path.push(format!("element #{i}"));
                 let fd = fd_of_value(ctx, &v);
                 ctx.path.pop();
-                i += 1;
                 match fd {
                     Some(fd) => out.extend_from_slice(&fd.to_ne_bytes()),
                     None => {
@@ -322,9 +320,9 @@ fn write_cmsg_data(ctx: &mut Ctx, level: i32, ty: i32, data: &zval) -> Option<Ve
                 ctx.fail("expected an array here".into());
                 return None;
             };
-            let pid = with_key(ctx, ht, "pid", true, |ctx, v| to_native_int(ctx, v))??;
-            let uid = with_key(ctx, ht, "uid", true, |ctx, v| to_u32(ctx, v))??;
-            let gid = with_key(ctx, ht, "gid", true, |ctx, v| to_u32(ctx, v))??;
+            let pid = with_key(ctx, ht, "pid", true, to_native_int)??;
+            let uid = with_key(ctx, ht, "uid", true, to_u32)??;
+            let gid = with_key(ctx, ht, "gid", true, to_u32)??;
             let mut out = Vec::with_capacity(12);
             out.extend_from_slice(&pid.to_ne_bytes());
             out.extend_from_slice(&uid.to_ne_bytes());
@@ -356,7 +354,7 @@ fn write_pktinfo(ctx: &mut Ctx, data: &zval) -> Option<Vec<u8>> {
         return None;
     };
     let ip = with_key(ctx, ht, "addr", true, inet6_of)??;
-    let idx = with_key(ctx, ht, "ifindex", true, |ctx, v| to_u32(ctx, v))??;
+    let idx = with_key(ctx, ht, "ifindex", true, to_u32)??;
     let mut out = ip.to_vec();
     out.extend_from_slice(&idx.to_ne_bytes());
     Some(out)
@@ -423,11 +421,9 @@ pub fn sendmsg(a: &Args, rv: &mut zval) -> PhpResult {
             ctx.fail("expected an array here".into());
             return None;
         };
-        let mut i = 0;
         let mut ok = true;
-        for (_, el) in zv::snapshot(ht) {
+        for (i, (_, el)) in zv::snapshot(ht).into_iter().enumerate() {
             ctx.path.push(format!("element #{i}"));
-            i += 1;
             let r = write_control_elem(ctx, &el, &mut control);
             ctx.path.pop();
             if r.is_none() {
@@ -519,7 +515,7 @@ fn read_control(buf: &[u8]) -> Result<zval, String> {
             (libc::SOL_SOCKET, libc::SCM_RIGHTS) => {
                 let mut fds = zv::Array::new((data.len() / 4) as u32);
                 for c in data.chunks_exact(4) {
-                    fds.push(fd_to_stream(crate::sys::ne_i32(&c)));
+                    fds.push(fd_to_stream(crate::sys::ne_i32(c)));
                 }
                 e.set("data", fds.into_zval());
             }

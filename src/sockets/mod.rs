@@ -12,7 +12,7 @@ use crate::php::module::{long_constant, Group};
 use crate::php::types::{Type, MAY_BE_ARRAY, MAY_BE_FALSE, MAY_BE_LONG, MAY_BE_NULL, MAY_BE_STRING};
 use crate::php::{ffi, zv, Args, FnDef};
 use crate::sys::socket::{self as sys, SockAddr};
-use ext_php_rs::ffi::{zend_class_entry, zend_object, zval};
+use ext_php_rs::ffi::zval;
 use std::cell::Cell;
 use std::os::raw::c_int;
 
@@ -84,12 +84,12 @@ native_class!(
 );
 
 impl Socket {
-    fn ce() -> *mut zend_class_entry {
+    fn ce() -> class::ClassEntry {
         <Self as NativeClass>::slot().ce()
     }
 }
 impl AddressInfo {
-    fn ce() -> *mut zend_class_entry {
+    fn ce() -> class::ClassEntry {
         <Self as NativeClass>::slot().ce()
     }
 }
@@ -294,8 +294,9 @@ fn functions() -> Vec<FnDef> {
 }
 
 /// The fd of one of our Socket objects (for posix/event via php::fd).
-fn fd_of(obj: *mut zend_object) -> Option<i32> {
-    Some(unsafe { class::data_of::<Socket>(obj) }.fd)
+fn fd_of(obj: crate::php::zv::ObjRef) -> Option<i32> {
+    // SAFETY: called by php::fd::socket_fd after it checked the class.
+    Some(unsafe { class::data_of::<Socket>(obj.as_ptr()) }.fd)
 }
 
 /// A Socket object owning `fd` (EventUtil::createSocket), with the family and
@@ -540,7 +541,7 @@ fn set_blocking(a: &Args, rv: &mut zval, block: bool) -> PhpResult {
     ensure_open(s, 1)?;
     if let Some(st) = crate::php::fd::stream_of(&s.zstream) {
         // PHP_STREAM_OPTION_BLOCKING: the stream keeps its own state in sync.
-        if crate::php::stream::Stream(st).set_option(crate::php::stream::OPTION_BLOCKING, block as c_int) != -1 {
+        if st.set_option(crate::php::stream::OPTION_BLOCKING, block as c_int) != -1 {
             s.blocking = block;
             zv::set_bool(rv, true);
             return Ok(());
@@ -589,7 +590,7 @@ fn socket_close(a: &Args, rv: &mut zval) -> PhpResult {
     zv::set_null(rv);
     if zv::type_of(&s.zstream) != ffi::IS_UNDEF {
         if let Some(st) = crate::php::fd::stream_of(&s.zstream) {
-            stream::close_stream(crate::php::stream::Stream(st));
+            stream::close_stream(st);
         }
         zv::dtor(&mut s.zstream);
     } else if s.fd >= 0 {
@@ -714,8 +715,8 @@ fn socket_read(a: &Args, rv: &mut zval) -> PhpResult {
             zv::set_bytes(rv, b"");
         }
         Ok(n) => {
-            let zs = unsafe { zv::str_truncate(zs, n) };
-            zv::set_zstr(rv, zs);
+            // SAFETY: zs is the string allocated above; rv takes it over.
+            unsafe { zv::set_zstr(rv, zv::str_truncate(zs, n)) };
         }
     }
     Ok(())
@@ -839,9 +840,9 @@ fn socket_recv(a: &Args, rv: &mut zval) -> PhpResult {
     let r = sys::recv(s.fd, buf, flags as i32);
     match r {
         Ok(n) if n >= 1 => {
-            let zs = unsafe { zv::str_truncate(zs, n) };
             let mut z = zv::undef();
-            zv::set_zstr(&mut z, zs);
+            // SAFETY: zs is the string allocated above; z takes it over.
+            unsafe { zv::set_zstr(&mut z, zv::str_truncate(zs, n)) };
             if let Some(mut o) = a.out(1) {
                 o.set_zval(z);
             }
@@ -913,9 +914,9 @@ fn socket_recvfrom(a: &Args, rv: &mut zval) -> PhpResult {
             zv::set_bool(rv, false);
         }
         Ok((n, sa)) => {
-            let zs = unsafe { zv::str_truncate(zs, n) };
             let mut z = zv::undef();
-            zv::set_zstr(&mut z, zs);
+            // SAFETY: zs is the string allocated above; z takes it over.
+            unsafe { zv::set_zstr(&mut z, zv::str_truncate(zs, n)) };
             if let Some(mut o) = a.out(1) {
                 o.set_zval(z);
             }
@@ -1165,7 +1166,6 @@ fn socket_set_option(a: &Args, rv: &mut zval) -> PhpResult {
             let Some(v1) = zv::hash_find(ht, k1) else {
                 return Err(error::argument_value_error(4, &format!("must have key \"{k1}\"")));
             };
-            let v1 = &*v1;
             let Some(v2) = zv::hash_find(ht, k2) else {
                 return Err(error::argument_value_error(4, &format!("must have key \"{k2}\"")));
             };
@@ -1232,7 +1232,7 @@ fn socket_create_pair(a: &Args, rv: &mut zval) -> PhpResult {
             let mut arr = zv::Array::new(2);
             for (i, (z, fd)) in objs.into_iter().zip(fds).enumerate() {
                 if let Some(obj) = zv::object_of(&z) {
-                    unsafe { class::data_of::<Socket>(obj) }.fd = fd;
+                    unsafe { class::data_of::<Socket>(obj.as_ptr()) }.fd = fd;
                 }
                 arr.index_set(i as u64, z);
             }
@@ -1460,9 +1460,9 @@ fn socket_addrinfo_lookup(a: &Args, rv: &mut zval) -> PhpResult {
         let ht = a.array(2)?;
         if !zv::is_packed(ht) {
             let mut bad = false;
-            for (k, mut v) in zv::snapshot(ht) {
+            for (k, v) in zv::snapshot(ht) {
                 if let Some(key) = k {
-                    let val = zv::get_long(&mut v) as i32;
+                    let val = zv::get_long(&v) as i32;
                     match &key[..] {
                         b"ai_flags" => hints.0 = val,
                         b"ai_socktype" => hints.1 = val,

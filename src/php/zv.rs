@@ -128,7 +128,10 @@ pub fn set_bytes(z: &mut zval, b: &[u8]) {
     unsafe { set_zstr(z, new_str_alloc(b)) }
 }
 /// Takes ownership of `ht`.
-pub fn set_arr(z: &mut zval, ht: *mut HashTable) {
+///
+/// # Safety
+/// `ht` must be a live, non-persistent array whose reference the caller owns.
+pub unsafe fn set_arr(z: &mut zval, ht: *mut HashTable) {
     z.value.arr = ht;
     z.u1.type_info = ffi::IS_ARRAY_EX;
 }
@@ -164,7 +167,8 @@ impl Array {
     }
     pub fn into_zval(self) -> zval {
         let mut z = undef();
-        set_arr(&mut z, self.0);
+        // SAFETY: an Array owns its live HashTable; z takes it over.
+        unsafe { set_arr(&mut z, self.0) };
         z
     }
 }

@@ -6,6 +6,7 @@ use crate::sys::poll::{self as syspoll, FdSet, PollFd};
 use crate::sys::sigpipe;
 use crate::sys::Errno;
 use ipc_core::evloop::{Core, Ns, EV_ET, EV_READ, EV_WRITE};
+use nix::time::{clock_gettime, ClockId};
 use std::collections::HashMap;
 
 pub const FEATURE_ET: i64 = 1;
@@ -56,15 +57,16 @@ enum Backend {
 }
 
 fn monotonic() -> Ns {
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
-    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
-    ts.tv_sec * 1_000_000_000 + ts.tv_nsec
+    clock_ns(ClockId::CLOCK_MONOTONIC)
 }
 
 pub fn wall() -> Ns {
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
-    unsafe { libc::clock_gettime(libc::CLOCK_REALTIME, &mut ts) };
-    ts.tv_sec * 1_000_000_000 + ts.tv_nsec
+    clock_ns(ClockId::CLOCK_REALTIME)
+}
+
+/// clock_gettime in ns (these clocks cannot fail on Linux: 0 if they did).
+fn clock_ns(clock: ClockId) -> Ns {
+    clock_gettime(clock).map_or(0, |ts| ts.tv_sec() * 1_000_000_000 + ts.tv_nsec())
 }
 
 /// libevent's max-dispatch settings (event_config_set_max_dispatch_interval).
@@ -366,15 +368,15 @@ impl Shared {
                     Err(e) => return Err(e),
                 };
                 for ev in &buf[..n] {
-                    self.core.prefetch_fd(ev.u64 as u32 as i32);
+                    self.core.prefetch_fd(epoll::fd_of(ev));
                 }
                 for ev in &buf[..n] {
-                    let fd = ev.u64 as u32 as i32;
+                    let fd = epoll::fd_of(ev);
                     if fd == sig_fd {
                         sig_ready = true;
                         continue;
                     }
-                    let e = ev.events;
+                    let e = epoll::events_of(ev);
                     let mut what = 0u16;
                     if e & (epoll::ERR | epoll::HUP) != 0 {
                         what = EV_READ | EV_WRITE;

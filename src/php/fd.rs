@@ -6,6 +6,7 @@ use super::class::{self, ClassEntry};
 use super::ffi;
 use super::stream::Stream;
 use super::zv::ObjRef;
+use crate::sys::socket;
 use ext_php_rs::ffi::{zend_object, zend_resource, zval};
 use std::ffi::CStr;
 use std::os::raw::{c_char, c_int, c_void};
@@ -150,9 +151,7 @@ pub static OUR_SOCKET_FROM_FD: OnceLock<fn(i32, &mut zval) -> bool> = OnceLock::
 /// not a socket.
 pub fn socket_from_fd(fd: i32, rv: &mut zval) -> bool {
     unsafe {
-        let mut ty: c_int = 0;
-        let mut len = std::mem::size_of::<c_int>() as libc::socklen_t;
-        if libc::getsockopt(fd, libc::SOL_SOCKET, libc::SO_TYPE, &mut ty as *mut c_int as *mut c_void, &mut len) != 0 {
+        if socket::getsockopt(fd, libc::SOL_SOCKET, libc::SO_TYPE, &mut [0u8; 4]).is_err() {
             return false;
         }
         if OUR_SOCKET.get().is_some() {
@@ -169,13 +168,10 @@ pub fn socket_from_fd(fd: i32, rv: &mut zval) -> bool {
         }
         let obj = rv.value.obj;
         let base = (obj as *mut u8).sub(std::mem::offset_of!(NativePhpSocket, std)) as *mut NativePhpSocket;
-        let mut ss: libc::sockaddr_storage = std::mem::zeroed();
-        let mut sl = std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
-        libc::getsockname(fd, &mut ss as *mut _ as *mut libc::sockaddr, &mut sl);
         (*base).bsd_socket = fd;
-        (*base).type_ = ss.ss_family as c_int;
+        (*base).type_ = socket::getsockname(fd).map_or(0, |a| a.family());
         (*base).error = 0;
-        let fl = libc::fcntl(fd, libc::F_GETFL);
+        let fl = socket::get_flags(fd).unwrap_or(-1);
         (*base).blocking = (fl & libc::O_NONBLOCK == 0) as c_int;
         true
     }

@@ -14,8 +14,10 @@ use crate::php::{fd, ffi, zv, Args, FnDef};
 use crate::sys::posix as sys;
 use crate::sys::Errno;
 use ext_php_rs::ffi::zval;
+use nix::sys::resource::Resource;
 use std::ffi::CString;
 use std::os::raw::c_int;
+use std::os::unix::ffi::OsStrExt;
 use std::sync::atomic::{AtomicI32, Ordering};
 
 pub static GROUP: Group = Group {
@@ -261,14 +263,14 @@ fn posix_getsid(a: &Args, rv: &mut zval) -> PhpResult {
 
 fn posix_uname(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(0, 0)?;
-    let built = sys::uname(|u| {
+    let built = sys::uname().map(|u| {
         let mut arr = zv::Array::new(6);
-        arr.set_bytes("sysname", sys::field(&u.sysname));
-        arr.set_bytes("nodename", sys::field(&u.nodename));
-        arr.set_bytes("release", sys::field(&u.release));
-        arr.set_bytes("version", sys::field(&u.version));
-        arr.set_bytes("machine", sys::field(&u.machine));
-        arr.set_bytes("domainname", sys::field(&u.domainname));
+        arr.set_bytes("sysname", u.sysname().as_bytes());
+        arr.set_bytes("nodename", u.nodename().as_bytes());
+        arr.set_bytes("release", u.release().as_bytes());
+        arr.set_bytes("version", u.version().as_bytes());
+        arr.set_bytes("machine", u.machine().as_bytes());
+        arr.set_bytes("domainname", u.domainname().as_bytes());
         arr.into_zval()
     });
     match built {
@@ -503,17 +505,17 @@ fn posix_getpwuid(a: &Args, rv: &mut zval) -> PhpResult {
 }
 
 /// The limits posix_getrlimit() reports on Linux, in native's order.
-const LIMITS: [(c_int, &str); 10] = [
-    (libc::RLIMIT_CORE as c_int, "core"),
-    (libc::RLIMIT_DATA as c_int, "data"),
-    (libc::RLIMIT_STACK as c_int, "stack"),
-    (libc::RLIMIT_AS as c_int, "totalmem"),
-    (libc::RLIMIT_RSS as c_int, "rss"),
-    (libc::RLIMIT_NPROC as c_int, "maxproc"),
-    (libc::RLIMIT_MEMLOCK as c_int, "memlock"),
-    (libc::RLIMIT_CPU as c_int, "cpu"),
-    (libc::RLIMIT_FSIZE as c_int, "filesize"),
-    (libc::RLIMIT_NOFILE as c_int, "openfiles"),
+const LIMITS: [(Resource, &str); 10] = [
+    (Resource::RLIMIT_CORE, "core"),
+    (Resource::RLIMIT_DATA, "data"),
+    (Resource::RLIMIT_STACK, "stack"),
+    (Resource::RLIMIT_AS, "totalmem"),
+    (Resource::RLIMIT_RSS, "rss"),
+    (Resource::RLIMIT_NPROC, "maxproc"),
+    (Resource::RLIMIT_MEMLOCK, "memlock"),
+    (Resource::RLIMIT_CPU, "cpu"),
+    (Resource::RLIMIT_FSIZE, "filesize"),
+    (Resource::RLIMIT_NOFILE, "openfiles"),
 ];
 
 fn posix_getrlimit(a: &Args, rv: &mut zval) -> PhpResult {

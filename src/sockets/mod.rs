@@ -302,15 +302,9 @@ fn fd_of(obj: crate::php::zv::ObjRef) -> Option<i32> {
 /// A Socket object owning `fd` (EventUtil::createSocket), with the family and
 /// blocking mode read from the fd as native's socket_import_file_descriptor does.
 fn socket_from_fd(fd: i32, rv: &mut zval) -> bool {
-    let mut ss: libc::sockaddr_storage = unsafe { std::mem::zeroed() };
-    let mut sl = std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
-    // SAFETY: getsockname writes at most sl bytes into ss; fcntl reads flags.
-    let (family, nonblocking) = unsafe {
-        if libc::getsockname(fd, &mut ss as *mut _ as *mut libc::sockaddr, &mut sl) != 0 {
-            return false;
-        }
-        (ss.ss_family as i32, libc::fcntl(fd, libc::F_GETFL) & libc::O_NONBLOCK != 0)
-    };
+    let Ok(name) = sys::getsockname(fd) else { return false };
+    // A failed F_GETFL (-1) reads as non-blocking, as the raw call did.
+    let (family, nonblocking) = (name.family(), sys::get_flags(fd).unwrap_or(-1) & libc::O_NONBLOCK != 0);
     let s = new_socket(rv, fd, family);
     s.blocking = !nonblocking;
     true

@@ -1,10 +1,14 @@
-//! epoll(7): an owned epoll instance (closed on drop), ctl and wait.
+//! epoll(7) through nix's `Epoll` (an owned instance, closed on drop).
+//!
+//! The descriptors registered are PHP's (streams and sockets), known here
+//! only as numbers, so each ctl call borrows the number for the duration of
+//! the call. A closed or reused number gets what the raw call would get.
 
-use super::{last_errno, Errno};
+use super::{nix_errno, Errno};
+use nix::sys::epoll::{self as nix_epoll, EpollCreateFlags, EpollFlags, EpollTimeout};
+use std::os::fd::BorrowedFd;
 
-pub struct Epoll {
-    fd: i32,
-}
+pub struct Epoll(nix_epoll::Epoll);
 
 pub const IN: u32 = libc::EPOLLIN as u32;
 pub const OUT: u32 = libc::EPOLLOUT as u32;
@@ -12,55 +16,55 @@ pub const ERR: u32 = libc::EPOLLERR as u32;
 pub const HUP: u32 = libc::EPOLLHUP as u32;
 pub const ET: u32 = libc::EPOLLET as u32;
 
-pub type Event = libc::epoll_event;
+/// One ready entry: [`fd_of`] and [`events_of`] read it.
+pub type Event = nix_epoll::EpollEvent;
 
 pub fn empty_event() -> Event {
-    Event { events: 0, u64: 0 }
+    Event::empty()
+}
+
+/// The fd an entry was registered for (its data word).
+pub fn fd_of(ev: &Event) -> i32 {
+    ev.data() as u32 as i32
+}
+
+/// The EPOLL* bits of an entry.
+pub fn events_of(ev: &Event) -> u32 {
+    ev.events().bits() as u32
+}
+
+/// `fd` lent to one epoll_ctl call. -1 cannot be a `BorrowedFd`; the kernel
+/// answers EBADF for it, so that is the answer.
+fn with_fd<R>(fd: i32, f: impl FnOnce(BorrowedFd<'_>) -> nix::Result<R>) -> Result<R, Errno> {
+    if fd == -1 {
+        return Err(libc::EBADF);
+    }
+    // SAFETY: the borrow does not outlive the call it is made for; the
+    // kernel checks the number itself, as it would for the raw call.
+    f(unsafe { BorrowedFd::borrow_raw(fd) }).map_err(nix_errno)
 }
 
 impl Epoll {
     pub fn new() -> Result<Epoll, Errno> {
-        let fd = unsafe { libc::epoll_create1(libc::EPOLL_CLOEXEC) };
-        if fd < 0 {
-            Err(last_errno())
-        } else {
-            Ok(Epoll { fd })
-        }
+        nix_epoll::Epoll::new(EpollCreateFlags::EPOLL_CLOEXEC).map(Epoll).map_err(nix_errno)
     }
 
-    fn ctl(&self, op: i32, fd: i32, events: u32) -> Result<(), Errno> {
-        let mut ev = Event { events, u64: fd as u32 as u64 };
-        // SAFETY: ev is a valid epoll_event for the duration of the call.
-        if unsafe { libc::epoll_ctl(self.fd, op, fd, &mut ev) } < 0 {
-            Err(last_errno())
-        } else {
-            Ok(())
-        }
+    fn event(fd: i32, events: u32) -> Event {
+        Event::new(EpollFlags::from_bits_retain(events as i32), fd as u32 as u64)
     }
     pub fn add(&self, fd: i32, events: u32) -> Result<(), Errno> {
-        self.ctl(libc::EPOLL_CTL_ADD, fd, events)
+        with_fd(fd, |b| self.0.add(b, Self::event(fd, events)))
     }
     pub fn modify(&self, fd: i32, events: u32) -> Result<(), Errno> {
-        self.ctl(libc::EPOLL_CTL_MOD, fd, events)
+        with_fd(fd, |b| self.0.modify(b, &mut Self::event(fd, events)))
     }
     pub fn delete(&self, fd: i32) -> Result<(), Errno> {
-        self.ctl(libc::EPOLL_CTL_DEL, fd, 0)
+        with_fd(fd, |b| self.0.delete(b))
     }
 
     /// Waits up to `timeout_ms` (-1: forever). EINTR is returned as Err.
     pub fn wait(&self, buf: &mut [Event], timeout_ms: i32) -> Result<usize, Errno> {
-        // SAFETY: the kernel writes at most buf.len() entries.
-        let n = unsafe { libc::epoll_wait(self.fd, buf.as_mut_ptr(), buf.len() as i32, timeout_ms) };
-        if n < 0 {
-            Err(last_errno())
-        } else {
-            Ok(n as usize)
-        }
-    }
-}
-
-impl Drop for Epoll {
-    fn drop(&mut self) {
-        unsafe { libc::close(self.fd) };
+        let timeout = EpollTimeout::try_from(timeout_ms).unwrap_or(EpollTimeout::NONE);
+        self.0.wait(buf, timeout).map_err(nix_errno)
     }
 }

@@ -1,5 +1,14 @@
 //! Thin safe wrappers over the system calls the groups use. Each function
 //! maps one call; errors are the raw errno so callers can print native texts.
+//!
+//! A wrapper calls nix's safe API where nix makes the same single libc call
+//! with PHP's values unchanged (so result and errno are native's), and raw
+//! libc where it would not: PHP passes integers nix's enums cannot hold
+//! (signal numbers, resources, socket domains/types/levels, cmsg types,
+//! ioctl requests), nix calls a different entry point (the _r user-database
+//! lookups, a growing getcwd buffer), nix wants a `BorrowedFd` for what PHP
+//! only knows as a number (poll/select sets, write), or nix has no binding
+//! (System V IPC, times, getaddrinfo). Each raw wrapper says which.
 
 pub mod msg;
 pub mod netif;
@@ -12,7 +21,13 @@ pub mod socket;
 pub type Errno = i32;
 
 pub(crate) fn last_errno() -> Errno {
-    std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
+    nix::errno::Errno::last_raw()
+}
+
+/// The errno value of a failed nix call. nix's `Errno` enumerates every Linux
+/// errno (1..=EHWPOISON), so the kernel's number comes back unchanged.
+pub(crate) fn nix_errno(e: nix::errno::Errno) -> Errno {
+    e as Errno
 }
 pub mod epoll;
 pub mod poll;

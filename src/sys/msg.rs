@@ -1,4 +1,5 @@
-//! System V message queues: msgget, msgsnd, msgrcv, msgctl.
+//! System V message queues: msgget, msgsnd, msgrcv, msgctl (raw libc: nix has no
+//! System V IPC).
 //!
 //! A message buffer is `[mtype: c_long][mtext...]` in one contiguous slice, as
 //! the kernel reads and writes it.
@@ -42,7 +43,7 @@ pub fn msgrcv(id: i32, buf: &mut [u8], msgtyp: i64, flags: i32) -> Result<(i64, 
     }
     let mut t = [0u8; HEADER];
     t.copy_from_slice(&buf[..HEADER]);
-    Ok((libc::c_long::from_ne_bytes(t) as i64, r as usize))
+    Ok((libc::c_long::from_ne_bytes(t), r as usize))
 }
 
 pub fn stat(id: i32) -> Result<libc::msqid_ds, Errno> {

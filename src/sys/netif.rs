@@ -1,11 +1,15 @@
 //! Network interfaces: names, indexes and IPv4 addresses (for multicast options).
+//!
+//! if_nametoindex goes through nix. The address lookups stay raw: they are
+//! ioctls, and the getifaddrs walk reads interface names as bytes (nix's
+//! InterfaceAddress turns them into lossy UTF-8 Strings).
 
 use super::{last_errno, Errno};
 
 /// if_nametoindex; 0 when there is no such interface.
 pub fn name_to_index(name: &[u8]) -> u32 {
     match std::ffi::CString::new(name) {
-        Ok(c) => unsafe { libc::if_nametoindex(c.as_ptr()) },
+        Ok(c) => nix::net::if_::if_nametoindex(c.as_c_str()).unwrap_or(0),
         Err(_) => 0,
     }
 }

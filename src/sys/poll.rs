@@ -1,4 +1,8 @@
 //! poll(2) and select(2) over caller-owned descriptor sets.
+//!
+//! Raw libc: nix's `PollFd` and `FdSet` hold `BorrowedFd`s, while these sets
+//! hold PHP's descriptors as plain numbers; borrowing each would take one
+//! unsafe block per descriptor instead of one per call.
 
 use super::{last_errno, Errno};
 

@@ -1,14 +1,26 @@
 //! POSIX process, file and user-database calls used by the posix group.
 //!
-//! Each function maps one libc call and returns owned Rust data (strings are
-//! copied out of libc's static buffers before returning) or the raw errno.
-//! The lookups deliberately use the same libc entry points as PHP's
-//! ext/posix (getpwnam, getgrgid, ttyname, getlogin, ...) so that the errno a
-//! failed call leaves behind is the same one native PHP reports. The
-//! non-reentrant ones are only called from the PHP thread (php-ipc is built
-//! for NTS PHP) and their results are copied before anything else runs.
+//! Calls whose arguments nix's safe API can carry unchanged go through nix
+//! (the ids, sessions and groups, uname, isatty, mkfifo/mknod/access,
+//! getrlimit, initgroups); nix makes the same single libc call, so the
+//! result and errno are native's.
+//!
+//! The rest stay raw libc, each for a reason given at the function: PHP
+//! hands the call an integer nix's types cannot hold (kill's signal,
+//! setrlimit's resource), nix calls a different libc entry point whose errors
+//! differ (getcwd, ttyname, the user database), or nix has no binding
+//! (times, ctermid, getlogin, strerror). The user-database lookups use the
+//! same non-reentrant entry points as PHP's ext/posix on NTS builds
+//! (getpwnam, getgrgid, ttyname, getlogin, ...) so that the errno a failed
+//! call leaves behind is the one native PHP reports; they are only called
+//! from the PHP thread (php-ipc is built for NTS PHP) and their results are
+//! copied out of libc's static buffers before anything else runs.
 
-use super::{last_errno, Errno};
+use super::{last_errno, nix_errno, Errno};
+use nix::sys::resource::{self, Resource};
+use nix::sys::stat::{self, Mode, SFlag};
+use nix::sys::utsname::{self, UtsName};
+use nix::unistd::{self, AccessFlags, Gid, Pid, Uid};
 use std::ffi::{CStr, CString};
 use std::os::raw::c_char;
 
@@ -16,7 +28,7 @@ use std::os::raw::c_char;
 /// with an embedded NUL see exactly that prefix).
 pub fn c_prefix(b: &[u8]) -> CString {
     let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
-    // SAFETY-free: the prefix contains no NUL by construction.
+    // The prefix contains no NUL by construction.
     CString::new(&b[..end]).unwrap_or_default()
 }
 
@@ -38,67 +50,71 @@ fn cvt(r: libc::c_int) -> Result<libc::c_int, Errno> {
     }
 }
 
+/// The bytes of a C string written into `buf`, up to its first NUL.
+fn until_nul(buf: &[u8]) -> &[u8] {
+    CStr::from_bytes_until_nul(buf).map_or(buf, CStr::to_bytes)
+}
+
+/// kill(2), raw: PHP passes any integer as the signal, and nix's `Signal`
+/// enum holds neither the real-time signals nor invalid numbers (whose
+/// EINVAL, or ESRCH for a missing process, must come from the kernel).
 pub fn kill(pid: libc::pid_t, sig: libc::c_int) -> Result<(), Errno> {
     cvt(unsafe { libc::kill(pid, sig) }).map(|_| ())
 }
 
 pub fn getpid() -> libc::pid_t {
-    unsafe { libc::getpid() }
+    unistd::getpid().as_raw()
 }
 pub fn getppid() -> libc::pid_t {
-    unsafe { libc::getppid() }
+    unistd::getppid().as_raw()
 }
 pub fn getuid() -> libc::uid_t {
-    unsafe { libc::getuid() }
+    unistd::getuid().as_raw()
 }
 pub fn geteuid() -> libc::uid_t {
-    unsafe { libc::geteuid() }
+    unistd::geteuid().as_raw()
 }
 pub fn getgid() -> libc::gid_t {
-    unsafe { libc::getgid() }
+    unistd::getgid().as_raw()
 }
 pub fn getegid() -> libc::gid_t {
-    unsafe { libc::getegid() }
+    unistd::getegid().as_raw()
 }
 pub fn getpgrp() -> libc::pid_t {
-    unsafe { libc::getpgrp() }
+    unistd::getpgrp().as_raw()
 }
 /// setsid(): the new session id, or -1 (PHP reports the raw value).
 pub fn setsid() -> libc::pid_t {
-    unsafe { libc::setsid() }
+    unistd::setsid().map_or(-1, Pid::as_raw)
 }
 pub fn setuid(id: libc::uid_t) -> Result<(), Errno> {
-    cvt(unsafe { libc::setuid(id) }).map(|_| ())
+    unistd::setuid(Uid::from_raw(id)).map_err(nix_errno)
 }
 pub fn seteuid(id: libc::uid_t) -> Result<(), Errno> {
-    cvt(unsafe { libc::seteuid(id) }).map(|_| ())
+    unistd::seteuid(Uid::from_raw(id)).map_err(nix_errno)
 }
 pub fn setgid(id: libc::gid_t) -> Result<(), Errno> {
-    cvt(unsafe { libc::setgid(id) }).map(|_| ())
+    unistd::setgid(Gid::from_raw(id)).map_err(nix_errno)
 }
 pub fn setegid(id: libc::gid_t) -> Result<(), Errno> {
-    cvt(unsafe { libc::setegid(id) }).map(|_| ())
+    unistd::setegid(Gid::from_raw(id)).map_err(nix_errno)
 }
 pub fn setpgid(pid: libc::pid_t, pgid: libc::pid_t) -> Result<(), Errno> {
-    cvt(unsafe { libc::setpgid(pid, pgid) }).map(|_| ())
+    unistd::setpgid(Pid::from_raw(pid), Pid::from_raw(pgid)).map_err(nix_errno)
 }
 pub fn getpgid(pid: libc::pid_t) -> Result<libc::pid_t, Errno> {
-    cvt(unsafe { libc::getpgid(pid) })
+    unistd::getpgid(Some(Pid::from_raw(pid))).map(Pid::as_raw).map_err(nix_errno)
 }
 pub fn getsid(pid: libc::pid_t) -> Result<libc::pid_t, Errno> {
-    cvt(unsafe { libc::getsid(pid) })
+    unistd::getsid(Some(Pid::from_raw(pid))).map(Pid::as_raw).map_err(nix_errno)
 }
 
 /// The supplementary group ids.
 pub fn getgroups() -> Result<Vec<libc::gid_t>, Errno> {
-    let n = cvt(unsafe { libc::getgroups(0, std::ptr::null_mut()) })?;
-    let mut v: Vec<libc::gid_t> = vec![0; n as usize];
-    // SAFETY: v has room for n entries.
-    let m = cvt(unsafe { libc::getgroups(n, v.as_mut_ptr()) })?;
-    v.truncate(m as usize);
-    Ok(v)
+    unistd::getgroups().map(|v| v.into_iter().map(Gid::as_raw).collect()).map_err(nix_errno)
 }
 
+/// getlogin(), raw: nix has no binding.
 pub fn getlogin() -> Result<Vec<u8>, Errno> {
     // SAFETY: the static buffer is copied at once.
     let p = unsafe { libc::getlogin() };
@@ -108,47 +124,39 @@ pub fn getlogin() -> Result<Vec<u8>, Errno> {
     Ok(unsafe { owned(p) }.unwrap_or_default())
 }
 
-/// The bytes of a NUL-terminated field of a fixed-size C array (no copy).
-pub fn field(f: &[c_char]) -> &[u8] {
-    // SAFETY: c_char and u8 have the same size and alignment.
-    let b = unsafe { std::slice::from_raw_parts(f.as_ptr() as *const u8, f.len()) };
-    // memchr (vectorised) rather than a byte loop: these fields are scanned
-    // on every posix_uname()/getpw*() call.
-    // SAFETY: memchr reads at most b.len() bytes of b.
-    let p = unsafe { libc::memchr(b.as_ptr() as *const libc::c_void, 0, b.len()) };
-    let end = if p.is_null() { b.len() } else { p as usize - b.as_ptr() as usize };
-    &b[..end]
+/// uname(); the fields are read with UtsName's accessors (bytes up to the
+/// first NUL, as PHP's add_assoc_string reads them).
+pub fn uname() -> Result<UtsName, Errno> {
+    utsname::uname().map_err(nix_errno)
 }
 
-/// uname(); read the fields with [`field`].
-/// The struct is lent to `f` in place (it is 390 bytes: no copies).
-pub fn uname<R>(f: impl FnOnce(&libc::utsname) -> R) -> Result<R, Errno> {
-    let mut u = std::mem::MaybeUninit::<libc::utsname>::uninit();
-    // SAFETY: uname fills the whole struct on success.
-    cvt(unsafe { libc::uname(u.as_mut_ptr()) })?;
-    Ok(f(unsafe { u.assume_init_ref() }))
-}
-
-/// times(): (ticks, utime, stime, cutime, cstime).
+/// times(), raw: nix has no binding. (ticks, utime, stime, cutime, cstime);
+/// clock_t is 64 bits on the 64-bit Linux targets php-ipc builds for.
 pub fn times() -> Result<[i64; 5], Errno> {
-    let mut t: libc::tms = unsafe { std::mem::zeroed() };
+    let mut t = libc::tms { tms_utime: 0, tms_stime: 0, tms_cutime: 0, tms_cstime: 0 };
+    // SAFETY: t is a valid tms for the kernel to fill.
     let ticks = unsafe { libc::times(&mut t) };
     if ticks == -1 as libc::clock_t {
         return Err(last_errno());
     }
-    Ok([ticks as i64, t.tms_utime as i64, t.tms_stime as i64, t.tms_cutime as i64, t.tms_cstime as i64])
+    Ok([ticks, t.tms_utime, t.tms_stime, t.tms_cutime, t.tms_cstime])
 }
 
+/// ctermid(), raw: nix has no binding.
 pub fn ctermid() -> Result<Vec<u8>, Errno> {
-    let mut buf = [0 as c_char; 256];
+    let mut buf = [0u8; 256];
     // SAFETY: buf is larger than L_ctermid.
-    let p = unsafe { libc::ctermid(buf.as_mut_ptr()) };
+    let p = unsafe { libc::ctermid(buf.as_mut_ptr().cast()) };
     if p.is_null() {
         return Err(last_errno());
     }
-    Ok(field(&buf).to_vec())
+    Ok(until_nul(&buf).to_vec())
 }
 
+/// ttyname(), raw: PHP 8.2 (NTS) calls ttyname() on any int, negative ones
+/// included. nix's ttyname needs a `BorrowedFd` (which cannot hold -1, and
+/// would need an unsafe borrow of a descriptor we do not own) and calls
+/// ttyname_r with its own buffer size instead.
 pub fn ttyname(fd: libc::c_int) -> Result<Vec<u8>, Errno> {
     // SAFETY: the static buffer is copied at once.
     let p = unsafe { libc::ttyname(fd) };
@@ -158,39 +166,45 @@ pub fn ttyname(fd: libc::c_int) -> Result<Vec<u8>, Errno> {
     Ok(unsafe { owned(p) }.unwrap_or_default())
 }
 
+/// isatty(): any failure (EBADF, ENOTTY, ...) is false, as in C.
 pub fn isatty(fd: libc::c_int) -> bool {
-    unsafe { libc::isatty(fd) != 0 }
+    unistd::isatty(fd).unwrap_or(false)
 }
 
 /// getcwd() into a MAXPATHLEN (4096) buffer, as PHP's VCWD_GETCWD does.
+/// Raw: nix's getcwd grows its buffer on ERANGE, so a directory deeper than
+/// 4096 bytes would succeed where native fails with ERANGE.
 pub fn getcwd() -> Result<Vec<u8>, Errno> {
-    let mut buf = [0 as c_char; 4096];
-    let p = unsafe { libc::getcwd(buf.as_mut_ptr(), buf.len()) };
+    let mut buf = [0u8; 4096];
+    // SAFETY: getcwd writes at most buf.len() bytes.
+    let p = unsafe { libc::getcwd(buf.as_mut_ptr().cast(), buf.len()) };
     if p.is_null() {
         return Err(last_errno());
     }
-    Ok(field(&buf).to_vec())
+    Ok(until_nul(&buf).to_vec())
 }
 
+/// mkfifo(); `mode` goes to the kernel bit for bit (from_bits_retain).
 pub fn mkfifo(path: &CStr, mode: libc::mode_t) -> Result<(), Errno> {
-    cvt(unsafe { libc::mkfifo(path.as_ptr(), mode) }).map(|_| ())
+    unistd::mkfifo(path, Mode::from_bits_retain(mode)).map_err(nix_errno)
 }
 
+/// glibc's makedev() (gnu_dev_makedev takes two unsigned ints).
 pub fn makedev(major: u32, minor: u32) -> libc::dev_t {
-    libc::makedev(major, minor)
+    stat::makedev(major.into(), minor.into())
 }
 
+/// mknod(); nix ORs `kind` and `perm` back together, so any `mode` (odd
+/// type bits included) reaches the kernel unchanged.
 pub fn mknod(path: &CStr, mode: libc::mode_t, dev: libc::dev_t) -> Result<(), Errno> {
-    cvt(unsafe { libc::mknod(path.as_ptr(), mode, dev) }).map(|_| ())
+    let kind = SFlag::from_bits_retain(mode & libc::S_IFMT);
+    let perm = Mode::from_bits_retain(mode & !libc::S_IFMT);
+    stat::mknod(path, kind, perm, dev).map_err(nix_errno)
 }
 
+/// access(); `mode` goes to the kernel bit for bit.
 pub fn access(path: &CStr, mode: libc::c_int) -> Result<(), Errno> {
-    let r = unsafe { libc::access(path.as_ptr(), mode) };
-    if r != 0 {
-        Err(last_errno())
-    } else {
-        Ok(())
-    }
+    unistd::access(path, AccessFlags::from_bits_retain(mode)).map_err(nix_errno)
 }
 
 pub struct Group {
@@ -220,6 +234,10 @@ unsafe fn group_of(g: *const libc::group) -> Group {
 }
 
 /// getgrnam(); Err(errno) when there is no such group (errno 0 then) or on error.
+/// Raw, like the other user-database lookups: PHP (NTS) calls getgrnam() and
+/// reports the errno it leaves; nix's Group/User::from_* call the _r
+/// variants, grow their buffer on ERANGE themselves and turn "not found"
+/// into Ok(None), losing that errno.
 pub fn getgrnam(name: &CStr) -> Result<Group, Errno> {
     let g = unsafe { libc::getgrnam(name.as_ptr()) };
     if g.is_null() {
@@ -277,13 +295,14 @@ pub fn getpwuid(uid: libc::uid_t) -> Result<Passwd, Errno> {
     Ok(unsafe { passwd_of(p) })
 }
 
-/// getrlimit(): (soft, hard), RLIM_INFINITY included as is.
-pub fn getrlimit(res: libc::c_int) -> Result<(libc::rlim_t, libc::rlim_t), Errno> {
-    let mut rl = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
-    cvt(unsafe { libc::getrlimit(res as _, &mut rl) })?;
-    Ok((rl.rlim_cur, rl.rlim_max))
+/// getrlimit() of one of the limits posix_getrlimit() reports: (soft,
+/// hard), RLIM_INFINITY included as is.
+pub fn getrlimit(res: Resource) -> Result<(libc::rlim_t, libc::rlim_t), Errno> {
+    resource::getrlimit(res).map_err(nix_errno)
 }
 
+/// setrlimit(), raw: PHP passes any integer as the resource (an unknown one
+/// gets the kernel's EINVAL), which nix's `Resource` enum cannot hold.
 pub fn setrlimit(res: libc::c_int, cur: libc::rlim_t, max: libc::rlim_t) -> Result<(), Errno> {
     let rl = libc::rlimit { rlim_cur: cur, rlim_max: max };
     cvt(unsafe { libc::setrlimit(res as _, &rl) }).map(|_| ())
@@ -291,10 +310,11 @@ pub fn setrlimit(res: libc::c_int, cur: libc::rlim_t, max: libc::rlim_t) -> Resu
 
 /// initgroups(): true on success (PHP ignores the errno).
 pub fn initgroups(name: &CStr, gid: libc::gid_t) -> bool {
-    unsafe { libc::initgroups(name.as_ptr(), gid) == 0 }
+    unistd::initgroups(name, Gid::from_raw(gid)).is_ok()
 }
 
-/// strerror() text as raw bytes (locale dependent, like native).
+/// strerror() text as raw bytes (locale dependent, like native), raw: nix's
+/// Errno::desc() is its own fixed English table.
 pub fn strerror(e: libc::c_int) -> Vec<u8> {
     // SAFETY: copied at once from libc's buffer.
     unsafe { owned(libc::strerror(e)) }.unwrap_or_default()

@@ -1,4 +1,5 @@
-//! System V semaphore sets: semget, semop, semctl.
+//! System V semaphore sets: semget, semop, semctl (raw libc: nix has no
+//! System V IPC).
 
 use super::{last_errno, Errno};
 

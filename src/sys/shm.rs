@@ -1,4 +1,5 @@
-//! System V shared memory: shmget, shmat, shmdt, shmctl.
+//! System V shared memory: shmget, shmat, shmdt, shmctl (raw libc: nix has
+//! no System V IPC).
 //!
 //! An attached segment is an [`Attachment`]: the mapping's address and the
 //! segment's real size (from IPC_STAT), so callers only ever see it as a

@@ -11,32 +11,22 @@ pub enum SockName {
 }
 
 pub fn getsockname(fd: i32) -> Result<SockName, Errno> {
-    // SAFETY: the kernel writes at most `len` bytes into `ss`; each cast
-    // below matches the family it reported.
-    unsafe {
-        let mut ss: libc::sockaddr_storage = std::mem::zeroed();
-        let mut len = std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
-        if libc::getsockname(fd, &mut ss as *mut _ as *mut libc::sockaddr, &mut len) != 0 {
-            return Err(last_errno());
+    let a = super::socket::getsockname(fd)?;
+    Ok(match a.family() {
+        libc::AF_INET => {
+            let (ip, port) = a.as_inet();
+            SockName::Inet(ip.into(), port)
         }
-        Ok(match ss.ss_family as i32 {
-            libc::AF_INET => {
-                let sin = &*(&ss as *const _ as *const libc::sockaddr_in);
-                SockName::Inet(u32::from_be(sin.sin_addr.s_addr).into(), u16::from_be(sin.sin_port))
-            }
-            libc::AF_INET6 => {
-                let sin6 = &*(&ss as *const _ as *const libc::sockaddr_in6);
-                SockName::Inet6(sin6.sin6_addr.s6_addr.into(), u16::from_be(sin6.sin6_port))
-            }
-            libc::AF_UNIX => {
-                let un = &*(&ss as *const _ as *const libc::sockaddr_un);
-                SockName::Unix(un.sun_path.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect())
-            }
-            f => SockName::Other(f),
-        })
-    }
+        libc::AF_INET6 => {
+            let (ip, port, _) = a.as_inet6();
+            SockName::Inet6(ip.into(), port)
+        }
+        libc::AF_UNIX => SockName::Unix(a.unix_path()),
+        f => SockName::Other(f),
+    })
 }
 
+/// setsockopt, raw: PHP passes any level and option number through.
 fn set<T>(fd: i32, level: i32, opt: i32, v: &T) -> Result<(), Errno> {
     // SAFETY: `v` is a valid T of size_of::<T>() bytes.
     let r = unsafe {

@@ -2,8 +2,25 @@
 //!
 //! Each function maps one system call; errors are the raw errno. Addresses
 //! travel as [`SockAddr`] (a `sockaddr_storage` plus its length).
+//!
+//! nix serves where its safe API takes PHP's values unchanged: close, send,
+//! recv (any flags, kept bit for bit), fcntl and fstat. The rest stay raw
+//! libc because PHP hands them integers or bytes nix's types would not carry
+//! as they are: socket/socketpair take any domain, type and protocol (nix's
+//! enums hold only known ones); shutdown's `how` and listen's backlog are
+//! any int (nix's `Shutdown` enum, `Backlog` range check); addresses are
+//! exact kernel bytes and lengths (odd Unix lengths, abstract names), which
+//! nix's address types rebuild, and accept/getpeername fill a [`SockAddr`]
+//! as the kernel wrote it; socket options and cmsg types go through at any
+//! level; recvfrom takes flags nix's version does not; write, ppoll and
+//! select would need a `BorrowedFd` per descriptor; getaddrinfo, inet_* and
+//! the resolver have no nix binding.
 
-use super::{last_errno, Errno};
+use super::{last_errno, nix_errno, Errno};
+use nix::fcntl::{fcntl, FcntlArg, OFlag};
+use nix::sys::socket::MsgFlags;
+use nix::sys::stat::fstat;
+use nix::unistd;
 use std::mem::{size_of, zeroed};
 
 extern "C" {
@@ -132,7 +149,7 @@ pub fn socketpair(domain: i32, ty: i32, proto: i32) -> Result<[i32; 2], Errno> {
 }
 
 pub fn close(fd: i32) {
-    unsafe { libc::close(fd) };
+    let _ = unistd::close(fd);
 }
 
 pub fn bind(fd: i32, a: &SockAddr) -> Result<(), Errno> {
@@ -174,17 +191,17 @@ pub fn write(fd: i32, b: &[u8]) -> Result<usize, Errno> {
 }
 
 pub fn recv(fd: i32, b: &mut [u8], flags: i32) -> Result<usize, Errno> {
-    check_size(unsafe { libc::recv(fd, b.as_mut_ptr() as *mut _, b.len(), flags) })
+    nix::sys::socket::recv(fd, b, MsgFlags::from_bits_retain(flags)).map_err(nix_errno)
 }
 
 pub fn send(fd: i32, b: &[u8], flags: i32) -> Result<usize, Errno> {
-    check_size(unsafe { libc::send(fd, b.as_ptr() as *const _, b.len(), flags) })
+    nix::sys::socket::send(fd, b, MsgFlags::from_bits_retain(flags)).map_err(nix_errno)
 }
 
 /// recvfrom with an address buffer of `family`'s size, as native sizes it.
 pub fn recvfrom(fd: i32, b: &mut [u8], flags: i32, addr_len: usize) -> Result<(usize, SockAddr), Errno> {
-    let mut a = SockAddr::default();
-    a.len = addr_len.min(size_of::<libc::sockaddr_storage>()) as libc::socklen_t;
+    let mut a =
+        SockAddr { len: addr_len.min(size_of::<libc::sockaddr_storage>()) as libc::socklen_t, ..Default::default() };
     let n =
         check_size(unsafe { libc::recvfrom(fd, b.as_mut_ptr() as *mut _, b.len(), flags, a.mut_ptr(), &mut a.len) })?;
     Ok((n, a))
@@ -207,13 +224,13 @@ pub fn setsockopt(fd: i32, level: i32, opt: i32, buf: &[u8]) -> Result<(), Errno
 }
 
 pub fn get_flags(fd: i32) -> Result<i32, Errno> {
-    check(unsafe { libc::fcntl(fd, libc::F_GETFL) })
+    fcntl(fd, FcntlArg::F_GETFL).map_err(nix_errno)
 }
 
 pub fn set_nonblocking(fd: i32, nonblock: bool) -> Result<(), Errno> {
-    let fl = get_flags(fd)?;
-    let new = if nonblock { fl | libc::O_NONBLOCK } else { fl & !libc::O_NONBLOCK };
-    check(unsafe { libc::fcntl(fd, libc::F_SETFL, new) }).map(|_| ())
+    let fl = OFlag::from_bits_retain(get_flags(fd)?);
+    let new = if nonblock { fl | OFlag::O_NONBLOCK } else { fl - OFlag::O_NONBLOCK };
+    fcntl(fd, FcntlArg::F_SETFL(new)).map(|_| ()).map_err(nix_errno)
 }
 
 /// ppoll over `fds` with an optional (sec, nsec) timeout.
@@ -449,8 +466,7 @@ impl SockAddr {
 
 /// Whether `fd` is a socket (fstat S_ISSOCK).
 pub fn is_socket(fd: i32) -> bool {
-    let mut st: libc::stat = unsafe { zeroed() };
-    unsafe { libc::fstat(fd, &mut st) == 0 && (st.st_mode & libc::S_IFMT) == libc::S_IFSOCK }
+    fstat(fd).is_ok_and(|st| st.st_mode & libc::S_IFMT == libc::S_IFSOCK)
 }
 
 /// sendmsg with an optional destination, a gather list and raw control bytes.

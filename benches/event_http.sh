@@ -10,19 +10,25 @@ cd "$(dirname "$0")/.."
 SO="$(pwd)/target/release/libphp_ipc.so"
 DURATION=${DURATION:-4}; REPEAT=${REPEAT:-3}
 PORT=${PORT:-18080}
-TCK=$(getconf CLK_TCK)
 ulimit -n 20000 2>/dev/null || true
+command -v wrk >/dev/null || { echo "event_http: needs wrk (WITH_BENCH_TOOLS=1 bash scripts/setup.sh)"; exit 1; }
+# shellcheck source=../scripts/lib/procs.sh
+. scripts/lib/procs.sh
+server=
+trap 'stop_group "$server"; rm -f /tmp/evb.$$.out /tmp/evb.$$.a /tmp/evb.$$.b' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 run_one() { # server-script conns -> "rps p99_ms us_per_req"
   local script=$1 conns=$2 pid line out utime0 utime1 reqs
-  taskset -c 0 php -n -d extension="$SO" "$script" $PORT > /tmp/evb.$$.out 2>&1 &
-  pid=$!
+  setsid taskset -c 0 php -n -d extension="$SO" "$script" $PORT > /tmp/evb.$$.out 2>&1 &
+  pid=$!; server=$pid
   for _ in $(seq 50); do grep -q ready /tmp/evb.$$.out 2>/dev/null && break; sleep 0.1; done
   kill -USR1 $pid; sleep 0.2
   out=$(taskset -c 1 wrk -t1 -c"$conns" -d"${DURATION}s" --latency "http://127.0.0.1:$PORT/" 2>&1)
   kill -USR1 $pid; sleep 0.2
   utime0=$(grep '^utime' /tmp/evb.$$.out | sed -n 1p | awk '{print $2}')
   utime1=$(grep '^utime' /tmp/evb.$$.out | sed -n 2p | awk '{print $2}')
-  kill -TERM $pid; wait $pid 2>/dev/null
+  stop_group "$pid"; server=
   reqs=$(echo "$out" | awk '/requests in/ {print $1}')
   local rps p99 errs
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
@@ -32,20 +38,19 @@ run_one() { # server-script conns -> "rps p99_ms us_per_req"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 for conns in 50 1000; do
-  : > /tmp/evb.a; : > /tmp/evb.b
+  : > /tmp/evb.$$.a; : > /tmp/evb.$$.b
   for i in $(seq "$REPEAT"); do
-    run_one benches/http_event_server.php "$conns" >> /tmp/evb.a
-    run_one benches/http_select_server.php "$conns" >> /tmp/evb.b
+    run_one benches/http_event_server.php "$conns" >> /tmp/evb.$$.a
+    run_one benches/http_select_server.php "$conns" >> /tmp/evb.$$.b
   done
   for k in a b; do
-    f=/tmp/evb.$k
+    f=/tmp/evb.$$.$k
     eval "rps_$k=\$(awk '{print \$1}' $f | median)"
     eval "p99_$k=\$(awk '{print \$2}' $f | sort | awk '{a[NR]=\$1} END {print a[int((NR+1)/2)]}')"
     eval "ns_$k=\$(awk '{print \$3}' $f | median)"
   done
-  printf "c=%-5s (a) EventBase:    %9s req/s  p99 %-8s user-CPU %6.2f us/req\n" "$conns" "$rps_a" "$p99_a" "$(echo "$ns_a/1000" | bc -l)"
-  printf "c=%-5s (b) stream_select: %8s req/s  p99 %-8s user-CPU %6.2f us/req\n" "$conns" "$rps_b" "$p99_b" "$(echo "$ns_b/1000" | bc -l)"
-  printf "c=%-5s ratio (a)/(b) user-CPU per request: %.2f\n" "$conns" "$(echo "$ns_a/$ns_b" | bc -l)"
+  printf "c=%-5s (a) EventBase:    %9s req/s  p99 %-8s user-CPU %6.2f us/req\n" "$conns" "$rps_a" "$p99_a" "$(awk -v n="$ns_a" 'BEGIN {print n / 1000}')"
+  printf "c=%-5s (b) stream_select: %8s req/s  p99 %-8s user-CPU %6.2f us/req\n" "$conns" "$rps_b" "$p99_b" "$(awk -v n="$ns_b" 'BEGIN {print n / 1000}')"
+  printf "c=%-5s ratio (a)/(b) user-CPU per request: %.2f\n" "$conns" "$(awk -v a="$ns_a" -v b="$ns_b" 'BEGIN {print a / b}')"
 done
 echo "note: stream_select() cannot watch descriptors >= 1024 (FD_SETSIZE): beyond ~1,000 connections only (a) works."
-rm -f /tmp/evb.$$.out /tmp/evb.a /tmp/evb.b

@@ -17,7 +17,7 @@ run_case() { # label mode arg unit
   done
   local mn mo
   mn=$(printf '%s\n' "${n[@]}" | median); mo=$(printf '%s\n' "${o[@]}" | median)
-  printf '%-44s native %10s  ours %10s  %s  ratio %.2f\n' "$label" "$mn" "$mo" "$unit" "$(echo "$mo / $mn" | bc -l)"
+  printf '%-44s native %10s  ours %10s  %s  ratio %.2f\n' "$label" "$mn" "$mo" "$unit" "$(awk -v a="$mo" -v b="$mn" 'BEGIN {print a / b}')"
 }
 echo "sockets benchmark, $REP alternating runs each, medians (PHP $(php -r 'echo PHP_VERSION;'))"
 run_case "connect+write+read+close on 127.0.0.1" rtt 5000 "round trips/s"

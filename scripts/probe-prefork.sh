@@ -25,21 +25,20 @@ fi
 CLIENT_EXT="-d extension=sockets"
 php -n $CLIENT_EXT -r 'exit(function_exists("socket_create") ? 0 : 1);' 2>/dev/null || CLIENT_EXT="-d extension=$SO"
 
+# shellcheck source=lib/procs.sh
+. scripts/lib/procs.sh
 log=$(mktemp)
-setsid php -n -d extension="$SO" examples/prefork_server.php >"$log" 2>&1 &
-leader=$!
-pgid=$(ps -o pgid= -p "$leader" | tr -d ' ')
+leader=
 cleanup() {
-  if [ -n "$pgid" ]; then
-    kill -TERM -- "-$pgid" 2>/dev/null
-    for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 -- "-$pgid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL -- "-$pgid" 2>/dev/null
-  fi
-  wait "$leader" 2>/dev/null
+  stop_group "$leader"
   rm -f "$log"
 }
 trap cleanup EXIT
-[ "$pgid" = "$leader" ] || { echo "probe-prefork: FAIL: the seed is not its own process group leader (pgid=$pgid pid=$leader)"; exit 1; }
+trap 'exit 130' INT
+trap 'exit 143' TERM
+setsid php -n -d extension="$SO" examples/prefork_server.php >"$log" 2>&1 </dev/null &
+leader=$!
+group_leader_ready "$leader" || { echo "probe-prefork: FAIL: the seed is not its own process group leader (pid=$leader pgid=$(proc_pgid "$leader"))"; exit 1; }
 
 timeout 60 php -n $CLIENT_EXT -r '
   $port = '$PORT'; $n = '$N';

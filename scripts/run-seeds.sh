@@ -4,7 +4,8 @@
 # started, probed on 127.0.0.1:9999 and stopped (see php-tests/seeds/).
 set -uo pipefail
 cd "$(dirname "$0")/.."
-SO="$(pwd)/target/release/libphp_ipc.so"
+# PHP_IPC_EXT=ipc runs them on an installed ipc.so (extension_dir) instead of the build.
+SO="${PHP_IPC_EXT:-$(pwd)/target/release/libphp_ipc.so}"
 pass=0; fail=0
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 for f in examples/*.php; do
@@ -25,7 +26,7 @@ for f in examples/*.php; do
   esac
   if ! php -n -d extension="$SO" -r "exit(($probe) ? 0 : 1);"; then echo "SKIP $name (its group is not built yet)"; continue; fi
   cp "$f" "$tmp/"
-  (cd "$tmp" && timeout 30 php -n -d extension="$SO" "$name.php" 2>&1) | sed "s#$tmp#<DIR>#g" > "$tmp/$name.actual"
+  (cd "$tmp" && timeout -k 5 30 php -n -d extension="$SO" "$name.php" 2>&1) | sed "s#$tmp#<DIR>#g" > "$tmp/$name.actual"
   if [ "$name" = shm_counter ]; then # the seed never removes its semaphore (native leaves it too)
     php -n -d extension="$SO" -r '$s = @sem_get(ftok($argv[1], "b")); if ($s) sem_remove($s);' "$tmp/$name.php"
   fi

@@ -18,7 +18,8 @@ $cmd = 'exec setsid ' . escapeshellarg(PHP_BINARY) . " $args " . escapeshellarg(
 $proc = proc_open($cmd, [0 => ['file', '/dev/null', 'r'], 1 => ['pipe', 'w'], 2 => ['redirect', 1]], $pipes);
 $pgid = proc_get_status($proc)['pid'];
 register_shutdown_function(function () use ($pgid, $proc, $pipes) {
-    exec("/bin/kill -TERM -- -$pgid 2>/dev/null; sleep 0.3; /bin/kill -KILL -- -$pgid 2>/dev/null");
+    // The shell's builtin kill: /bin/kill (procps) is absent on a minimal Debian.
+    exec("kill -TERM -$pgid 2>/dev/null; sleep 0.3; kill -KILL -$pgid 2>/dev/null");
     stream_set_timeout($pipes[1], 5);
     $out = stream_get_contents($pipes[1]);
     proc_close($proc);

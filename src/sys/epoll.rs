@@ -28,7 +28,10 @@ pub fn fd_of(ev: &Event) -> i32 {
     ev.data() as u32 as i32
 }
 
-/// The EPOLL* bits of an entry.
+/// The EPOLL* bits of an entry. (nix's `events()` unwraps
+/// `EpollFlags::from_bits`; it cannot fail here because [`Epoll::event`]
+/// only asks for flags nix knows, and the kernel reports a subset of those
+/// plus EPOLLERR/EPOLLHUP, which it knows too.)
 pub fn events_of(ev: &Event) -> u32 {
     ev.events().bits() as u32
 }
@@ -49,8 +52,10 @@ impl Epoll {
         nix_epoll::Epoll::new(EpollCreateFlags::EPOLL_CLOEXEC).map(Epoll).map_err(nix_errno)
     }
 
+    /// The entry for `fd`: its number as the data word, `events` limited to
+    /// the flags nix knows (callers pass IN/OUT/ET; see [`events_of`]).
     fn event(fd: i32, events: u32) -> Event {
-        Event::new(EpollFlags::from_bits_retain(events as i32), fd as u32 as u64)
+        Event::new(EpollFlags::from_bits_truncate(events as i32), fd as u32 as u64)
     }
     pub fn add(&self, fd: i32, events: u32) -> Result<(), Errno> {
         with_fd(fd, |b| self.0.add(b, Self::event(fd, events)))

@@ -21,7 +21,7 @@ use nix::fcntl::{fcntl, FcntlArg, OFlag};
 use nix::sys::socket::MsgFlags;
 use nix::sys::stat::fstat;
 use nix::unistd;
-use std::mem::{size_of, zeroed};
+use std::mem::{align_of, size_of, zeroed};
 
 extern "C" {
     fn inet_pton(af: libc::c_int, src: *const libc::c_char, dst: *mut libc::c_void) -> libc::c_int;
@@ -62,7 +62,35 @@ impl Default for SockAddr {
     }
 }
 
+/// The family-specific structs a `sockaddr_storage` is read and written as.
+trait FamilyAddr: Sized {
+    /// Evaluated at compile time for each implementor used: it fits the
+    /// storage, in size and alignment.
+    const FITS: () = assert!(
+        size_of::<Self>() <= size_of::<libc::sockaddr_storage>()
+            && align_of::<Self>() <= align_of::<libc::sockaddr_storage>()
+    );
+}
+impl FamilyAddr for libc::sockaddr_in {}
+impl FamilyAddr for libc::sockaddr_in6 {}
+impl FamilyAddr for libc::sockaddr_un {}
+
 impl SockAddr {
+    /// The storage as a `T` (the casts C code does on `struct sockaddr *`).
+    fn view<T: FamilyAddr>(&self) -> &T {
+        let () = T::FITS;
+        // SAFETY: sockaddr_storage is large and aligned enough for every
+        // sockaddr_* (checked above, and its definition), and those are
+        // plain integer structs, valid for any bytes.
+        unsafe { &*(&self.ss as *const libc::sockaddr_storage).cast::<T>() }
+    }
+    fn view_mut<T: FamilyAddr>(&mut self) -> &mut T {
+        let () = T::FITS;
+        // SAFETY: as in `view`; any bytes written through T are valid
+        // sockaddr_storage bytes too.
+        unsafe { &mut *(&mut self.ss as *mut libc::sockaddr_storage).cast::<T>() }
+    }
+
     pub fn family(&self) -> i32 {
         self.ss.ss_family as i32
     }
@@ -75,7 +103,7 @@ impl SockAddr {
 
     pub fn inet(ip: [u8; 4], port: u16) -> SockAddr {
         let mut a = SockAddr::default();
-        let sin = unsafe { &mut *(&mut a.ss as *mut _ as *mut libc::sockaddr_in) };
+        let sin: &mut libc::sockaddr_in = a.view_mut();
         sin.sin_family = libc::AF_INET as libc::sa_family_t;
         sin.sin_port = port.to_be();
         sin.sin_addr.s_addr = u32::from_ne_bytes(ip);
@@ -85,7 +113,7 @@ impl SockAddr {
 
     pub fn inet6(ip: [u8; 16], port: u16, scope_id: u32) -> SockAddr {
         let mut a = SockAddr::default();
-        let sin6 = unsafe { &mut *(&mut a.ss as *mut _ as *mut libc::sockaddr_in6) };
+        let sin6: &mut libc::sockaddr_in6 = a.view_mut();
         sin6.sin6_family = libc::AF_INET6 as libc::sa_family_t;
         sin6.sin6_port = port.to_be();
         sin6.sin6_addr.s6_addr = ip;
@@ -98,7 +126,7 @@ impl SockAddr {
     /// truncation), length offsetof(sun_path) + `len_of_path`.
     pub fn unix(path: &[u8], len_of_path: usize) -> SockAddr {
         let mut a = SockAddr::default();
-        let sun = unsafe { &mut *(&mut a.ss as *mut _ as *mut libc::sockaddr_un) };
+        let sun: &mut libc::sockaddr_un = a.view_mut();
         sun.sun_family = libc::AF_UNIX as libc::sa_family_t;
         let n = path.len().min(sun.sun_path.len());
         for (d, s) in sun.sun_path.iter_mut().zip(&path[..n]) {
@@ -111,17 +139,17 @@ impl SockAddr {
 
     /// (ip bytes, port) of an AF_INET address.
     pub fn as_inet(&self) -> ([u8; 4], u16) {
-        let sin = unsafe { &*(&self.ss as *const _ as *const libc::sockaddr_in) };
+        let sin: &libc::sockaddr_in = self.view();
         (sin.sin_addr.s_addr.to_ne_bytes(), u16::from_be(sin.sin_port))
     }
     /// (ip bytes, port, scope) of an AF_INET6 address.
     pub fn as_inet6(&self) -> ([u8; 16], u16, u32) {
-        let sin6 = unsafe { &*(&self.ss as *const _ as *const libc::sockaddr_in6) };
+        let sin6: &libc::sockaddr_in6 = self.view();
         (sin6.sin6_addr.s6_addr, u16::from_be(sin6.sin6_port), sin6.sin6_scope_id)
     }
     /// sun_path up to its first NUL (as C's string functions read it).
     pub fn unix_path(&self) -> Vec<u8> {
-        let sun = unsafe { &*(&self.ss as *const _ as *const libc::sockaddr_un) };
+        let sun: &libc::sockaddr_un = self.view();
         sun.sun_path.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect()
     }
 
@@ -245,7 +273,7 @@ pub fn poll(fds: &mut [libc::pollfd], timeout: Option<(i64, i64)>) -> Result<usi
 /// quads is provided by [`inet_aton`].
 pub fn inet_aton(s: &[u8]) -> Option<[u8; 4]> {
     let c = std::ffi::CString::new(s).ok()?;
-    let mut a: libc::in_addr = unsafe { zeroed() };
+    let mut a = libc::in_addr { s_addr: 0 };
     extern "C" {
         fn inet_aton(cp: *const libc::c_char, inp: *mut libc::in_addr) -> libc::c_int;
     }
@@ -451,11 +479,11 @@ pub fn select(fds: &mut [libc::pollfd], timeout: Option<(i64, i64)>) -> Result<u
 impl SockAddr {
     /// sin6_flowinfo (host order) of an AF_INET6 address.
     pub fn flowinfo(&self) -> u32 {
-        let sin6 = unsafe { &*(&self.ss as *const _ as *const libc::sockaddr_in6) };
+        let sin6: &libc::sockaddr_in6 = self.view();
         u32::from_be(sin6.sin6_flowinfo)
     }
     pub fn set_flowinfo(&mut self, f: u32) {
-        let sin6 = unsafe { &mut *(&mut self.ss as *mut _ as *mut libc::sockaddr_in6) };
+        let sin6: &mut libc::sockaddr_in6 = self.view_mut();
         sin6.sin6_flowinfo = f.to_be();
     }
     /// The whole sockaddr_storage as bytes (for group_req & co).

@@ -79,13 +79,11 @@ pub fn has_exception() -> bool {
 
 /// `strerror(errno)` text, as native code prints it.
 pub fn strerror(errno: i32) -> String {
-    unsafe {
-        let p = libc::strerror(errno);
-        if p.is_null() {
-            return format!("Unknown error {errno}");
-        }
-        std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
+    let text = crate::sys::posix::strerror(errno);
+    if text.is_empty() {
+        return format!("Unknown error {errno}");
     }
+    String::from_utf8_lossy(&text).into_owned()
 }
 
 pub fn errno() -> i32 {

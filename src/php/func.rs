@@ -78,6 +78,11 @@ impl FnDef {
         self
     }
 
+    /// The function's name, as registered.
+    pub fn name(&self) -> &'static CStr {
+        self.name
+    }
+
     fn required(&self) -> usize {
         self.params.iter().take_while(|p| p.default.is_none() && !p.variadic).count()
     }

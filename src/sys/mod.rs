@@ -1,6 +1,7 @@
 //! Thin safe wrappers over the system calls the groups use. Each function
 //! maps one call; errors are the raw errno so callers can print native texts.
 
+pub mod conf;
 pub mod msg;
 pub mod netif;
 pub mod posix;

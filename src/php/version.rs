@@ -34,11 +34,19 @@ pub const POSIX_CONF: bool = PHP83;
 /// fd's range (PHP 8.3), instead of converting them with zval_get_long().
 pub const POSIX_FD_ARG_WARNS: bool = PHP83;
 
-/// ext/sockets: `socket_atmark()` (PHP 8.3).
-pub const SOCKET_ATMARK: bool = PHP83;
-/// ext/sockets: the default of socket_listen()'s `$backlog` is spelled
-/// `SOMAXCONN` in arginfo (PHP 8.4; `128` before).
-pub const SOCKET_LISTEN_BACKLOG_DEFAULT: &std::ffi::CStr = if PHP84 { c"SOMAXCONN" } else { c"128" };
+/// ext/sockets: `socket_atmark()`, SO_ATTACH_REUSEPORT_CBPF and its filters,
+/// SOL_UDPLITE, SO_DETACH_FILTER/SO_DETACH_BPF, TCP_QUICKACK (PHP 8.3).
+pub const SOCKETS_83: bool = PHP83;
+/// ext/sockets (PHP 8.4): SOCK_NONBLOCK/SOCK_CLOEXEC accepted in
+/// socket_create's and socket_create_pair's `$type`, the other new
+/// constants (sockets/consts.rs), and socket_set_option's TypeError for a
+/// non-array SO_LINGER/SO_RCVTIMEO/SO_SNDTIMEO value and range check of
+/// SO_LINGER's fields.
+pub const SOCKETS_84: bool = PHP84;
+/// socket_create_listen()'s `$backlog` default: (arginfo text, value).
+/// PHP 8.4 declares it as `SOMAXCONN`; before, `128`.
+pub const SOCKET_CREATE_LISTEN_BACKLOG: (&std::ffi::CStr, i64) =
+    if PHP84 { (c"SOMAXCONN", libc::SOMAXCONN as i64) } else { (c"128", 128) };
 
 /// `zend_zval_value_name()` (PHP 8.3+): the name error texts use for a
 /// value's type: the class name of an object, `true`/`false` for booleans,
@@ -66,4 +74,20 @@ pub fn parse_long_quiet(z: &mut zval, arg_num: u32) -> Option<i64> {
     // SAFETY: z is a live zval; the slow path only reads it (and may raise
     // a deprecation through the engine).
     unsafe { ffi::zend_parse_arg_long_slow(z, &mut v, arg_num) }.then_some(v)
+}
+
+/// `Z_OBJPROP_P(z)`: the property table of an object (its handlers'
+/// get_properties), for options that PHP 8.4 reads from objects as from arrays.
+pub fn object_properties(z: &zval) -> Option<&ext_php_rs::ffi::HashTable> {
+    if super::zv::type_of(z) != ffi::IS_OBJECT {
+        return None;
+    }
+    // SAFETY: z holds a live object; get_properties returns its table
+    // (owned by the object, which outlives this borrow of z).
+    unsafe {
+        let obj = z.value.obj;
+        let get = (*(*obj).handlers).get_properties?;
+        let ht = get(obj);
+        (!ht.is_null()).then(|| &*ht)
+    }
 }

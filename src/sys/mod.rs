@@ -19,6 +19,7 @@ pub mod epoll;
 pub mod poll;
 pub mod sigpipe;
 pub mod sock;
+pub mod sockopt;
 
 macro_rules! ne_readers {
     ($($name:ident: $t:ty),*) => {$(

@@ -94,8 +94,15 @@ pub(super) fn getrlimit_one(res: i64, rv: &mut zval) -> PhpResult {
 /// The fd of a stream resource (php_posix_stream_get_fd); None after a
 /// warning or a TypeError when there is none.
 fn stream_arg_fd(z: &mut zval) -> Option<c_int> {
+    // PHP 8.3+ casts with PHP_STREAM_CAST_INTERNAL, which keeps the engine
+    // from warning about buffered data lost in the conversion.
+    const AS_FD: c_int = 1;
+    const AS_FD_FOR_SELECT: c_int = 3;
+    const CAST_INTERNAL: c_int = 0x2000_0000;
     let stream = fd::stream_from_zval(z)?;
-    match fd::stream_fd(stream) {
+    let cast = fd::stream_cast_fd(stream, AS_FD_FOR_SELECT | CAST_INTERNAL)
+        .or_else(|| fd::stream_cast_fd(stream, AS_FD | CAST_INTERNAL));
+    match cast {
         Some(f) => Some(f),
         None => {
             warning(&format!("Could not use stream of type '{}'", fd::stream_label(stream)));

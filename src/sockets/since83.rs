@@ -122,5 +122,5 @@ pub(super) fn set_option(optname: i32, val: &zval) -> PhpResult<SetOpt> {
 }
 
 const SKF_AD_OFF: u32 = (-0x1000i32) as u32;
-const SKF_AD_QUEUE: u32 = 8;
+const SKF_AD_QUEUE: u32 = 24;
 const SKF_AD_CPU: u32 = 36;

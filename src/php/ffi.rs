@@ -39,9 +39,6 @@ extern "C" {
     pub fn zend_type_error(format: *const c_char, ...);
     pub fn zend_throw_error(ce: *mut zend_class_entry, format: *const c_char, ...);
     pub fn zend_zval_type_name(arg: *const zval) -> *const c_char;
-    /// PHP 8.3+: the type name error messages use (class names, true/false).
-    #[cfg(php83)]
-    pub fn zend_zval_value_name(arg: *const zval) -> *const c_char;
     pub fn php_error_docref(docref: *const c_char, type_: c_int, format: *const c_char, ...);
 
     pub fn php_var_serialize_init() -> php_serialize_data_t;

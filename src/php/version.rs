@@ -53,14 +53,36 @@ pub const SOCKET_CREATE_LISTEN_BACKLOG: (&std::ffi::CStr, i64) =
 /// `null`, `int`, `string`, `array`... On PHP 8.2 `zend_zval_type_name()`
 /// (booleans are `bool`, objects `object`... except class names it gives too).
 pub fn value_name(z: &zval) -> String {
-    #[cfg(php83)]
-    let p = unsafe { ffi::zend_zval_value_name(z) };
-    #[cfg(not(php83))]
-    let p = unsafe { ffi::zend_zval_type_name(z) };
+    let p = match value_name_fn() {
+        // SAFETY: the engine's own function, given a live zval.
+        Some(f) => unsafe { f(z) },
+        None => unsafe { ffi::zend_zval_type_name(z) },
+    };
     if p.is_null() {
         return String::new();
     }
     unsafe { std::ffi::CStr::from_ptr(p) }.to_string_lossy().into_owned()
+}
+
+type ValueNameFn = unsafe extern "C" fn(*const zval) -> *const std::os::raw::c_char;
+
+/// `zend_zval_value_name`, looked up in the running PHP instead of linked:
+/// the .so then has no hard reference to a symbol PHP 8.2 lacks, so loading
+/// an 8.3+ build into PHP 8.2 reaches PHP's own API-mismatch message
+/// instead of failing in dlopen() on an undefined symbol.
+fn value_name_fn() -> Option<ValueNameFn> {
+    if !PHP83 {
+        return None;
+    }
+    static F: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let addr = *F.get_or_init(|| {
+        // SAFETY: dlsym with a NUL-terminated name; RTLD_DEFAULT searches
+        // the process (the php binary exports its engine symbols).
+        unsafe { libc::dlsym(libc::RTLD_DEFAULT, c"zend_zval_value_name".as_ptr()) as usize }
+    });
+    // SAFETY: a non-null address of that exported function, whose C type is
+    // `const char *zend_zval_value_name(const zval *)`.
+    (addr != 0).then(|| unsafe { std::mem::transmute::<usize, ValueNameFn>(addr) })
 }
 
 /// `zend_parse_arg_long(arg, &dest, NULL, false, arg_num)`: an int from a

@@ -39,7 +39,8 @@ MOUNTED=()
 mount_bind() { # src dst [ro]
     local src="$1" dst="$CHROOT$2"
     mkdir -p "$dst"
-    if mountpoint -q "$dst"; then return 0; fi
+    # A mount left by a killed run is adopted (runs are serialised by the lock): unmounted at exit.
+    if mountpoint -q "$dst"; then MOUNTED+=("$dst"); return 0; fi
     mount --bind "$src" "$dst"
     MOUNTED+=("$dst")
     if [ "${3:-}" = ro ]; then mount -o remount,bind,ro "$dst" || true; fi
@@ -54,6 +55,13 @@ unmount_all() {
 }
 trap unmount_all EXIT
 trap 'exit 130' INT TERM
+
+# One run at a time per chroot: runs share its mounts.
+lock_chroot() {
+    mkdir -p "$(dirname "$CHROOT")"
+    exec 9>"$CHROOT.lock"
+    flock 9
+}
 
 mount_system() {
     mount_bind /proc /proc
@@ -85,6 +93,7 @@ in_chroot() { # command string, run by bash -lc in /src
 
 setup() {
     need_root
+    lock_chroot
     if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "${PACKAGES[*]}" ]; then
         log "chroot $CHROOT is ready (cached)"
         return 0

@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 SO="$(pwd)/target/release/libphp_ipc.so"
 RUNNER="$(php-config --extension-dir)/build/run-tests.php"
 [ -f "$RUNNER" ] || RUNNER="$(dirname "$(php-config --extension-dir)")/build/run-tests.php"
-[ -f "$RUNNER" ] || RUNNER=/usr/lib/php/20220829/build/run-tests.php
-[ -f "$RUNNER" ] || { echo "phpt: run-tests.php not found (install php8.2-dev)"; exit 1; }
+[ -f "$RUNNER" ] || RUNNER="/usr/lib/php/$(php-config --phpapi)/build/run-tests.php"
+[ -f "$RUNNER" ] || { echo "phpt: run-tests.php not found (install php$(php -r 'echo PHP_MAJOR_VERSION, ".", PHP_MINOR_VERSION;')-dev)"; exit 1; }
 paths=("$@"); [ ${#paths[@]} -gt 0 ] || paths=(php-tests)
 log=$(mktemp)
 # An empty extension_dir: only our .so (and what a test loads itself) is seen.

@@ -9,8 +9,14 @@ $only = array_slice($argv, 2);
 if ($argc >= 4 && $argv[2] === '--describe') {
     // Child mode: describe the names declared by a stub file.
     [$_, $_, $_, $mode, $stub] = $argv;
-    $names = declared($stub);
-    if ($mode === 'stub') require $stub;
+    $src = for_this_version(file_get_contents($stub));
+    $names = declared($src);
+    if ($mode === 'stub') {
+        $tmp = tempnam(sys_get_temp_dir(), 'stub');
+        file_put_contents($tmp, $src);
+        require $tmp;
+        unlink($tmp);
+    }
     foreach ($names['const'] as $c) echo "const $c = ", var_export(constant($c), true), "\n";
     foreach ($names['function'] as $f) echo "function ", fn_sig(new ReflectionFunction($f)), "\n";
     foreach ($names['class'] as $c) {
@@ -28,9 +34,20 @@ if ($argc >= 4 && $argv[2] === '--describe') {
     exit(0);
 }
 
-function declared(string $stub): array {
+// A stub states every supported PHP version: a declaration whose docblock
+// says `@since X.Y` exists from PHP X.Y on, one that says `@removed X.Y`
+// only before it. The declarations of other versions are cut out (the
+// docblock and the rest of the line after it, or the next line).
+function for_this_version(string $src): string {
+    return preg_replace_callback('~/\*\*(?:(?!\*/).)*?@(since|removed)\s+(\d+\.\d+)(?:(?!\*/).)*\*/[ \t]*\n?[^\n]*\n~s',
+        function ($m) {
+            $at = version_compare(PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION, $m[2], '>=');
+            return ($m[1] === 'since') === $at ? $m[0] : '';
+        }, $src);
+}
+
+function declared(string $src): array {
     // Top-level declarations only: stubs keep them at column 0.
-    $src = file_get_contents($stub);
     preg_match_all('/^const (\w+)/m', $src, $c);
     preg_match_all('/^function (\w+)/m', $src, $f);
     preg_match_all('/^(?:(?:final|abstract) )*(?:class|interface) (\w+)/m', $src, $k);

@@ -28,7 +28,7 @@ final class Event
     /** @param mixed $fd int fd, stream resource or Socket; a signal number with SIGNAL; ignored with TIMEOUT only */
     public function __construct(EventBase $base, mixed $fd, int $what, callable $cb, mixed $arg = null) {}
     public function free(): void {}
-    public function set(EventBase $base, mixed $fd, int $what = null, ?callable $cb = null, mixed $arg = null): bool {}
+    public function set(EventBase $base, mixed $fd, ?int $what = null, ?callable $cb = null, mixed $arg = null): bool {}
     public static function getSupportedMethods(): array {}
     public function add(float $timeout = -1): bool {}
     public function del(): bool {}

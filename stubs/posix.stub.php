@@ -2,7 +2,9 @@
 
 /**
  * ext/posix as provided by php-ipc (group "posix"). Same signatures as
- * PHP 8.2's ext/posix/posix.stub.php; constant values are Linux's.
+ * ext/posix/posix.stub.php of PHP 8.2 to 8.4; constant values are Linux's.
+ * A declaration tagged `@since X.Y` exists from PHP X.Y on; one tagged
+ * `@removed X.Y` exists before PHP X.Y only.
  *
  * @generate-class-entries
  */
@@ -59,6 +61,38 @@ const POSIX_RLIMIT_SIGPENDING = 11;
 const POSIX_RLIMIT_STACK = 3;
 /** @var int */
 const POSIX_RLIMIT_INFINITY = -1;
+/** @var int @since 8.3 */
+const POSIX_SC_ARG_MAX = 0;
+/** @var int @since 8.3 */
+const POSIX_SC_CHILD_MAX = 1;
+/** @var int @since 8.3 */
+const POSIX_SC_CLK_TCK = 2;
+/** @var int @since 8.3 */
+const POSIX_SC_PAGESIZE = 30;
+/** @var int @since 8.3 */
+const POSIX_SC_NPROCESSORS_CONF = 83;
+/** @var int @since 8.3 */
+const POSIX_SC_NPROCESSORS_ONLN = 84;
+/** @var int @since 8.3 */
+const POSIX_PC_LINK_MAX = 0;
+/** @var int @since 8.3 */
+const POSIX_PC_MAX_CANON = 1;
+/** @var int @since 8.3 */
+const POSIX_PC_MAX_INPUT = 2;
+/** @var int @since 8.3 */
+const POSIX_PC_NAME_MAX = 3;
+/** @var int @since 8.3 */
+const POSIX_PC_PATH_MAX = 4;
+/** @var int @since 8.3 */
+const POSIX_PC_PIPE_BUF = 5;
+/** @var int @since 8.3 */
+const POSIX_PC_CHOWN_RESTRICTED = 6;
+/** @var int @since 8.3 */
+const POSIX_PC_NO_TRUNC = 7;
+/** @var int @since 8.3 */
+const POSIX_PC_ALLOC_SIZE_MIN = 18;
+/** @var int @since 8.3 */
+const POSIX_PC_SYMLINK_MAX = 19;
 
 function posix_kill(int $process_id, int $signal): bool {}
 
@@ -122,6 +156,9 @@ function posix_mknod(string $filename, int $flags, int $major = 0, int $minor = 
 
 function posix_access(string $filename, int $flags = 0): bool {}
 
+/** @since 8.3 */
+function posix_eaccess(string $filename, int $flags = 0): bool {}
+
 /** @return array{name: string, passwd: string|null, members: list<string>, gid: int}|false */
 function posix_getgrnam(string $name): array|false {}
 
@@ -135,7 +172,10 @@ function posix_getpwnam(string $username): array|false {}
 function posix_getpwuid(int $user_id): array|false {}
 
 /** @return array<string, int|string>|false "soft core", "hard core", ... values are ints or "unlimited" */
+/** @removed 8.3 */
 function posix_getrlimit(): array|false {}
+/** @since 8.3 */
+function posix_getrlimit(?int $resource = null): array|false {}
 
 function posix_setrlimit(int $resource, int $soft_limit, int $hard_limit): bool {}
 
@@ -147,3 +187,15 @@ function posix_errno(): int {}
 function posix_strerror(int $error_code): string {}
 
 function posix_initgroups(string $username, int $group_id): bool {}
+
+/** @since 8.3 */
+function posix_sysconf(int $conf_id): int {}
+
+/** @since 8.3 */
+function posix_pathconf(string $path, int $name): int|false {}
+
+/**
+ * @param resource|int $file_descriptor
+ * @since 8.3
+ */
+function posix_fpathconf($file_descriptor, int $name): int|false {}

@@ -1,7 +1,10 @@
 <?php
 
 /**
- * ext/sockets as provided by php-ipc (PHP 8.2 API, Linux constant values).
+ * ext/sockets as provided by php-ipc (PHP 8.2 to 8.4 API, Linux constant values).
+ * A declaration tagged `@since X.Y` exists from PHP X.Y on; one tagged
+ * `@removed X.Y` exists before PHP X.Y only (scripts/stubcheck.php checks
+ * the declarations of the running PHP's version).
  * @generate-class-entries
  */
 
@@ -13,6 +16,9 @@
 /** @var int */ const SOCK_RAW = 3;
 /** @var int */ const SOCK_SEQPACKET = 5;
 /** @var int */ const SOCK_RDM = 4;
+/** @var int @since 8.4 */ const SOCK_DCCP = 6;
+/** @var int @since 8.4 */ const SOCK_CLOEXEC = 524288;
+/** @var int @since 8.4 */ const SOCK_NONBLOCK = 2048;
 /** @var int */ const MSG_OOB = 1;
 /** @var int */ const MSG_WAITALL = 256;
 /** @var int */ const MSG_CTRUNC = 8;
@@ -46,6 +52,7 @@
 /** @var int */ const SO_TYPE = 3;
 /** @var int */ const SO_ERROR = 4;
 /** @var int */ const SO_BINDTODEVICE = 25;
+/** @var int @since 8.4 */ const SO_BINDTOIFINDEX = 62;
 /** @var int */ const SOL_SOCKET = 1;
 /** @var int */ const SOMAXCONN = 4096;
 /** @var int */ const SO_MARK = 36;
@@ -71,6 +78,7 @@
 /** @var int */ const SKF_AD_VLAN_TPID = 60;
 /** @var int */ const SKF_AD_MAX = 64;
 /** @var int */ const TCP_CONGESTION = 13;
+/** @var int @since 8.4 */ const TCP_SYNCNT = 7;
 /** @var int */ const SO_ZEROCOPY = 60;
 /** @var int */ const TCP_NODELAY = 1;
 /** @var int */ const TCP_NOTSENT_LOWAT = 25;
@@ -89,6 +97,7 @@
 /** @var int */ const IP_MULTICAST_IF = 32;
 /** @var int */ const IP_MULTICAST_TTL = 33;
 /** @var int */ const IP_MULTICAST_LOOP = 34;
+/** @var int @since 8.4 */ const IP_BIND_ADDRESS_NO_PORT = 24;
 /** @var int */ const IPV6_MULTICAST_IF = 17;
 /** @var int */ const IPV6_MULTICAST_HOPS = 18;
 /** @var int */ const IPV6_MULTICAST_LOOP = 19;
@@ -198,6 +207,7 @@
 /** @var int */ const IPPROTO_IPV6 = 41;
 /** @var int */ const SOL_TCP = 6;
 /** @var int */ const SOL_UDP = 17;
+/** @var int @since 8.3 */ const SOL_UDPLITE = 136;
 /** @var int */ const IPV6_UNICAST_HOPS = 16;
 /** @var int */ const AI_PASSIVE = 1;
 /** @var int */ const AI_CANONNAME = 2;
@@ -217,6 +227,18 @@
 /** @var int */ const SCM_RIGHTS = 1;
 /** @var int */ const SCM_CREDENTIALS = 2;
 /** @var int */ const SO_PASSCRED = 16;
+/** @var int @since 8.3 */ const SO_ATTACH_REUSEPORT_CBPF = 51;
+/** @var int @since 8.3 */ const SO_DETACH_FILTER = 27;
+/** @var int @since 8.3 */ const SO_DETACH_BPF = 27;
+/** @var int @since 8.3 */ const TCP_QUICKACK = 12;
+/** @var int @since 8.4 */ const TCP_REPAIR = 19;
+/** @var int @since 8.4 */ const IP_MTU_DISCOVER = 10;
+/** @var int @since 8.4 */ const IP_PMTUDISC_DO = 2;
+/** @var int @since 8.4 */ const IP_PMTUDISC_DONT = 0;
+/** @var int @since 8.4 */ const IP_PMTUDISC_WANT = 1;
+/** @var int @since 8.4 */ const IP_PMTUDISC_PROBE = 3;
+/** @var int @since 8.4 */ const IP_PMTUDISC_INTERFACE = 4;
+/** @var int @since 8.4 */ const IP_PMTUDISC_OMIT = 5;
 
 /**
  * @strict-properties
@@ -241,7 +263,10 @@ final class AddressInfo
  */
 function socket_select(?array &$read, ?array &$write, ?array &$except, ?int $seconds, int $microseconds = 0): int|false {}
 
+/** @removed 8.4 */
 function socket_create_listen(int $port, int $backlog = 128): Socket|false {}
+/** @since 8.4 */
+function socket_create_listen(int $port, int $backlog = SOMAXCONN): Socket|false {}
 
 function socket_accept(Socket $socket): Socket|false {}
 
@@ -309,6 +334,9 @@ function socket_setopt(Socket $socket, int $level, int $option, $value): bool {}
 function socket_create_pair(int $domain, int $type, int $protocol, &$pair): bool {}
 
 function socket_shutdown(Socket $socket, int $mode = 2): bool {}
+
+/** @since 8.3 */
+function socket_atmark(Socket $socket): bool {}
 
 function socket_last_error(?Socket $socket = null): int {}
 

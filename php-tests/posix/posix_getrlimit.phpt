@@ -2,6 +2,8 @@
 posix_getrlimit(): keys, order, int or "unlimited"
 --EXTENSIONS--
 posix
+--SKIPIF--
+<?php if (PHP_VERSION_ID >= 80300) die("skip PHP 8.2's output; posix_getrlimit_84.phpt has 8.4's"); ?>
 --FILE--
 <?php
 $r = posix_getrlimit();

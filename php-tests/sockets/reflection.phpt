@@ -2,6 +2,8 @@
 sockets: Reflection identical to native ext/sockets (functions, parameters, defaults, return types, classes, 212 constants)
 --EXTENSIONS--
 sockets
+--SKIPIF--
+<?php if (PHP_VERSION_ID >= 80300) die("skip PHP 8.2's Reflection; reflection_84.phpt checks 8.4's"); ?>
 --FILE--
 <?php
 // native_reflection.txt: `php -n -d extension=sockets --re sockets` of PHP 8.2 on Linux x86_64, first line removed.

@@ -172,14 +172,22 @@ pub const Z_EXPECTED_DOUBLE: c_int = 20;
 pub const Z_EXPECTED_DOUBLE_OR_NULL: c_int = 21;
 pub const Z_EXPECTED_NUMBER: c_int = 22;
 pub const Z_EXPECTED_NUMBER_OR_NULL: c_int = 23;
-pub const Z_EXPECTED_ARRAY_OR_STRING: c_int = 24;
-pub const Z_EXPECTED_ARRAY_OR_STRING_OR_NULL: c_int = 25;
-pub const Z_EXPECTED_STRING_OR_LONG: c_int = 26;
-pub const Z_EXPECTED_STRING_OR_LONG_OR_NULL: c_int = 27;
-pub const Z_EXPECTED_OBJECT_OR_CLASS_NAME: c_int = 28;
-pub const Z_EXPECTED_OBJECT_OR_CLASS_NAME_OR_NULL: c_int = 29;
-pub const Z_EXPECTED_OBJECT_OR_STRING: c_int = 30;
-pub const Z_EXPECTED_OBJECT_OR_STRING_OR_NULL: c_int = 31;
+/// PHP 8.3 inserted NUMBER_OR_STRING and NUMBER_OR_STRING_OR_NULL after
+/// NUMBER_OR_NULL (checked against 8.2's and 8.4's zend_API.h): the later
+/// values move by 2.
+const Z_EXPECTED_SHIFT: c_int = if cfg!(php83) { 2 } else { 0 };
+#[cfg(php83)]
+pub const Z_EXPECTED_NUMBER_OR_STRING: c_int = 24;
+#[cfg(php83)]
+pub const Z_EXPECTED_NUMBER_OR_STRING_OR_NULL: c_int = 25;
+pub const Z_EXPECTED_ARRAY_OR_STRING: c_int = 24 + Z_EXPECTED_SHIFT;
+pub const Z_EXPECTED_ARRAY_OR_STRING_OR_NULL: c_int = 25 + Z_EXPECTED_SHIFT;
+pub const Z_EXPECTED_STRING_OR_LONG: c_int = 26 + Z_EXPECTED_SHIFT;
+pub const Z_EXPECTED_STRING_OR_LONG_OR_NULL: c_int = 27 + Z_EXPECTED_SHIFT;
+pub const Z_EXPECTED_OBJECT_OR_CLASS_NAME: c_int = 28 + Z_EXPECTED_SHIFT;
+pub const Z_EXPECTED_OBJECT_OR_CLASS_NAME_OR_NULL: c_int = 29 + Z_EXPECTED_SHIFT;
+pub const Z_EXPECTED_OBJECT_OR_STRING: c_int = 30 + Z_EXPECTED_SHIFT;
+pub const Z_EXPECTED_OBJECT_OR_STRING_OR_NULL: c_int = 31 + Z_EXPECTED_SHIFT;
 
 #[repr(C)]
 pub struct zend_get_gc_buffer {

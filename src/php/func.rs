@@ -78,6 +78,11 @@ impl FnDef {
         self
     }
 
+    /// The function's name, as registered.
+    pub fn name(&self) -> &'static CStr {
+        self.name
+    }
+
     fn required(&self) -> usize {
         self.params.iter().take_while(|p| p.default.is_none() && !p.variadic).count()
     }
@@ -112,13 +117,30 @@ impl FnDef {
         // recognises it and subtracts it.
         let num_args = (infos.len() - 1) as u32;
         let infos: &'static mut [zend_internal_arg_info] = Vec::leak(infos);
-        zend_function_entry {
-            fname: self.name.as_ptr(),
-            handler: Some(self.handler),
-            arg_info: infos.as_ptr(),
-            num_args,
-            flags: self.flags,
-        }
+        entry(self.name.as_ptr(), Some(self.handler), infos.as_ptr(), num_args, self.flags)
+    }
+}
+
+/// A `zend_function_entry` of the running PHP's layout (ZEND_RAW_FENTRY):
+/// PHP 8.4 added `frameless_function_infos` and `doc_comment`, both NULL for
+/// functions without frameless variants or doc comments.
+fn entry(
+    fname: *const std::os::raw::c_char,
+    handler: Option<Handler>,
+    arg_info: *const zend_internal_arg_info,
+    num_args: u32,
+    flags: u32,
+) -> zend_function_entry {
+    zend_function_entry {
+        fname,
+        handler,
+        arg_info,
+        num_args,
+        flags,
+        #[cfg(php84)]
+        frameless_function_infos: null(),
+        #[cfg(php84)]
+        doc_comment: null(),
     }
 }
 
@@ -129,6 +151,6 @@ fn to_zend_type(ty: Type, extra: u32) -> zend_type {
 /// A NULL-terminated, process-lifetime function table.
 pub fn table(defs: Vec<FnDef>) -> *const zend_function_entry {
     let mut v: Vec<zend_function_entry> = defs.into_iter().map(FnDef::build).collect();
-    v.push(zend_function_entry { fname: null(), handler: None, arg_info: null(), num_args: 0, flags: 0 });
+    v.push(entry(null(), None, null(), 0, 0));
     Vec::leak(v).as_ptr()
 }

@@ -10,9 +10,11 @@ pub mod fd;
 pub mod ffi;
 pub mod func;
 pub mod module;
+pub mod path;
 pub mod serialize;
 pub mod stream;
 pub mod types;
+pub mod version;
 pub mod zv;
 
 pub use args::Args;

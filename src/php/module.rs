@@ -177,6 +177,10 @@ pub unsafe fn register_group<G: GroupTable, const I: usize>(ty: c_int) {
     // The registry keeps this pointer: it must live as long as the process.
     let e: &'static mut zend_module_entry = Box::leak(Box::new(e));
     let saved = executor_globals.current_module;
+    // PHP 8.4 added the module type (MODULE_PERSISTENT/MODULE_TEMPORARY) as an argument.
+    #[cfg(php84)]
+    let reg = ext_php_rs::ffi::zend_register_module_ex(e, ty);
+    #[cfg(not(php84))]
     let reg = ext_php_rs::ffi::zend_register_module_ex(e);
     let ok = !reg.is_null() && ffi::zend_startup_module_ex(reg) == 0;
     // Both calls leave EG(current_module) NULL; the main MINIT still needs it.

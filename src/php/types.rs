@@ -17,7 +17,14 @@ pub const MAY_BE_CALLABLE: u32 = 1 << 12;
 pub const MAY_BE_VOID: u32 = 1 << 14;
 pub const MAY_BE_STATIC: u32 = 1 << 15;
 pub const MAY_BE_NEVER: u32 = 1 << 17;
+/// The kind bit of a class type whose `ptr` is a C string, as internal
+/// arginfo declares it (ZEND_TYPE_INIT_CLASS_CONST): `_ZEND_TYPE_NAME_BIT`
+/// up to PHP 8.2; PHP 8.3 gave C strings their own `_ZEND_TYPE_LITERAL_NAME_BIT`
+/// (`_ZEND_TYPE_NAME_BIT` there means a `zend_string *`).
+#[cfg(not(php83))]
 pub const TYPE_NAME_BIT: u32 = 1 << 24;
+#[cfg(php83)]
+pub const TYPE_NAME_BIT: u32 = 1 << 23;
 pub const SEND_BY_REF: u32 = 1 << 25;
 pub const IS_VARIADIC: u32 = 1 << 27;
 

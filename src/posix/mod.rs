@@ -7,10 +7,10 @@
 //! once at GINIT, never reset by a request), the last error lives for the
 //! process and a forked child inherits it.
 
-use crate::php::error::{warning, PhpResult};
+use crate::php::error::PhpResult;
 use crate::php::module::{long_constant, Group};
 use crate::php::types::{Type, MAY_BE_ARRAY, MAY_BE_FALSE, MAY_BE_LONG, MAY_BE_STRING};
-use crate::php::{fd, ffi, zv, Args, FnDef};
+use crate::php::{ffi, zv, Args, FnDef};
 use crate::sys::posix as sys;
 use crate::sys::Errno;
 use ext_php_rs::ffi::zval;
@@ -19,6 +19,9 @@ use std::ffi::CString;
 use std::os::raw::c_int;
 use std::os::unix::ffi::OsStrExt;
 use std::sync::atomic::{AtomicI32, Ordering};
+
+#[cfg(php83)]
+mod since83;
 
 pub static GROUP: Group = Group {
     name: c"posix",
@@ -43,6 +46,22 @@ const STRING_OR_FALSE: Type = Type::mask(MAY_BE_STRING | MAY_BE_FALSE);
 const INT_OR_FALSE: Type = Type::mask(MAY_BE_LONG | MAY_BE_FALSE);
 
 fn functions() -> Vec<FnDef> {
+    #[cfg(php83)]
+    return since83::with_additions(functions82());
+    #[cfg(not(php83))]
+    functions82()
+}
+
+#[cfg(php83)]
+fn getrlimit_def(def: FnDef) -> FnDef {
+    since83::getrlimit_def(def)
+}
+#[cfg(not(php83))]
+fn getrlimit_def(def: FnDef) -> FnDef {
+    def
+}
+
+fn functions82() -> Vec<FnDef> {
     let none = |name, h| FnDef::new(name, h);
     vec![
         FnDef::new(c"posix_kill", crate::handler!(posix_kill))
@@ -97,7 +116,7 @@ fn functions() -> Vec<FnDef> {
             .arg(c"username", Type::STRING)
             .ret(ARRAY_OR_FALSE),
         FnDef::new(c"posix_getpwuid", crate::handler!(posix_getpwuid)).arg(c"user_id", Type::INT).ret(ARRAY_OR_FALSE),
-        none(c"posix_getrlimit", crate::handler!(posix_getrlimit)).ret(ARRAY_OR_FALSE),
+        getrlimit_def(none(c"posix_getrlimit", crate::handler!(posix_getrlimit))).ret(ARRAY_OR_FALSE),
         FnDef::new(c"posix_setrlimit", crate::handler!(posix_setrlimit))
             .arg(c"resource", Type::INT)
             .arg(c"soft_limit", Type::INT)
@@ -142,6 +161,8 @@ fn startup(num: c_int) -> bool {
     c("POSIX_RLIMIT_STACK", libc::RLIMIT_STACK as i64);
     // RLIM_INFINITY as PHP's zend_long sees it.
     c("POSIX_RLIMIT_INFINITY", libc::RLIM_INFINITY as i64);
+    #[cfg(php83)]
+    since83::constants(num);
     true
 }
 
@@ -313,8 +334,10 @@ fn posix_ctermid(a: &Args, rv: &mut zval) -> PhpResult {
 /// the engine's TypeError, a stream without one warns); anything else goes
 /// through `zval_get_long()` (objects warn and count as 1) and is truncated
 /// to a C int. Socket objects are not special-cased: native 8.2 converts them
-/// to int with a warning too. None: return false.
+/// to int with a warning too. None: return false. (PHP 8.3+: since83.)
+#[cfg(not(php83))]
 fn fd_arg(a: &Args) -> Option<c_int> {
+    use crate::php::{error::warning, fd};
     let z = a.zval(0);
     if zv::type_of(z) == ffi::IS_RESOURCE {
         let stream = fd::stream_from_zval(z)?;
@@ -333,7 +356,11 @@ fn fd_arg(a: &Args) -> Option<c_int> {
 fn posix_ttyname(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
     zv::set_bool(rv, false);
-    let Some(fd) = fd_arg(a) else { return Ok(()) };
+    #[cfg(php83)]
+    let fd = since83::ttyname_fd(a);
+    #[cfg(not(php83))]
+    let fd = fd_arg(a);
+    let Some(fd) = fd else { return Ok(()) };
     match sys::ttyname(fd) {
         Ok(s) => zv::set_bytes(rv, &s),
         Err(e) => set_last_error(e),
@@ -343,10 +370,15 @@ fn posix_ttyname(a: &Args, rv: &mut zval) -> PhpResult {
 
 fn posix_isatty(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
-    zv::set_bool(rv, false);
-    let Some(fd) = fd_arg(a) else { return Ok(()) };
-    zv::set_bool(rv, sys::isatty(fd));
-    Ok(())
+    #[cfg(php83)]
+    return since83::isatty(a, rv);
+    #[cfg(not(php83))]
+    {
+        zv::set_bool(rv, false);
+        let Some(fd) = fd_arg(a) else { return Ok(()) };
+        zv::set_bool(rv, sys::isatty(fd));
+        Ok(())
+    }
 }
 
 fn posix_getcwd(a: &Args, rv: &mut zval) -> PhpResult {
@@ -519,6 +551,14 @@ const LIMITS: [(Resource, &str); 10] = [
 ];
 
 fn posix_getrlimit(a: &Args, rv: &mut zval) -> PhpResult {
+    #[cfg(php83)]
+    {
+        a.count(0, 1)?;
+        if let Some(res) = a.long_or_null(0)? {
+            return since83::getrlimit_one(res, rv);
+        }
+    }
+    #[cfg(not(php83))]
     a.count(0, 0)?;
     let mut arr = zv::Array::new(LIMITS.len() as u32 * 2);
     let put = |arr: &mut zv::Array, key: String, v: libc::rlim_t| {

@@ -1,5 +1,7 @@
-//! The 212 global constants of ext/sockets, in native registration order
-//! (values of Linux x86_64, as `php --re sockets` lists them on this platform).
+//! The global constants of ext/sockets, in native registration order
+//! (values of Linux x86_64, as `php --re sockets` lists them on this
+//! platform): PHP 8.2's 212 in [`CONSTANTS`], and the later versions'
+//! additions in [`ADDED`], merged by [`constants`] for the targeted PHP.
 
 pub const CONSTANTS: &[(&str, i64)] = &[
     ("AF_UNIX", 1),
@@ -215,3 +217,43 @@ pub const CONSTANTS: &[(&str, i64)] = &[
     ("SCM_CREDENTIALS", 2),
     ("SO_PASSCRED", 16),
 ];
+
+/// Constants added after PHP 8.2: (inserted after, name, value, PHP minor
+/// version that added it). 8.4's native list has 231; which of them came
+/// with 8.3 follows php-src's UPGRADING notes (no 8.3 oracle was run).
+pub const ADDED: &[(&str, &str, i64, u32)] = &[
+    ("SOCK_RDM", "SOCK_DCCP", 6, 4),
+    ("SOCK_DCCP", "SOCK_CLOEXEC", 524288, 4),
+    ("SOCK_CLOEXEC", "SOCK_NONBLOCK", 2048, 4),
+    ("SO_BINDTODEVICE", "SO_BINDTOIFINDEX", 62, 4),
+    ("TCP_CONGESTION", "TCP_SYNCNT", 7, 4),
+    ("IP_MULTICAST_LOOP", "IP_BIND_ADDRESS_NO_PORT", 24, 4),
+    ("SOL_UDP", "SOL_UDPLITE", 136, 3),
+    ("SO_PASSCRED", "SO_ATTACH_REUSEPORT_CBPF", 51, 3),
+    ("SO_ATTACH_REUSEPORT_CBPF", "SO_DETACH_FILTER", 27, 3),
+    ("SO_DETACH_FILTER", "SO_DETACH_BPF", 27, 3),
+    ("SO_DETACH_BPF", "TCP_QUICKACK", 12, 3),
+    ("TCP_QUICKACK", "TCP_REPAIR", 19, 4),
+    ("TCP_REPAIR", "IP_MTU_DISCOVER", 10, 4),
+    ("IP_MTU_DISCOVER", "IP_PMTUDISC_DO", 2, 4),
+    ("IP_PMTUDISC_DO", "IP_PMTUDISC_DONT", 0, 4),
+    ("IP_PMTUDISC_DONT", "IP_PMTUDISC_WANT", 1, 4),
+    ("IP_PMTUDISC_WANT", "IP_PMTUDISC_PROBE", 3, 4),
+    ("IP_PMTUDISC_PROBE", "IP_PMTUDISC_INTERFACE", 4, 4),
+    ("IP_PMTUDISC_INTERFACE", "IP_PMTUDISC_OMIT", 5, 4),
+];
+
+/// The constants of the targeted PHP version, in its registration order.
+pub fn constants() -> Vec<(&'static str, i64)> {
+    let minor = crate::php::version::TARGET.1;
+    let mut v: Vec<(&'static str, i64)> = CONSTANTS.to_vec();
+    for &(after, name, value, since) in ADDED {
+        if minor < since {
+            continue;
+        }
+        // An anchor missing on this version (added later) puts it at the end.
+        let at = v.iter().position(|(n, _)| *n == after).map_or(v.len(), |i| i + 1);
+        v.insert(at, (name, value));
+    }
+    v
+}

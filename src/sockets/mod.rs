@@ -3,6 +3,8 @@
 mod cmsg;
 mod consts;
 mod msg;
+#[cfg(php83)]
+mod since83;
 mod stream;
 
 use crate::native_class;
@@ -143,7 +145,7 @@ fn functions() -> Vec<FnDef> {
             .ret(Type::mask(MAY_BE_LONG | MAY_BE_FALSE)),
         FnDef::new(c"socket_create_listen", crate::handler!(socket_create_listen))
             .arg(c"port", Type::INT)
-            .opt(c"backlog", Type::INT, c"128")
+            .opt(c"backlog", Type::INT, crate::php::version::SOCKET_CREATE_LISTEN_BACKLOG.0)
             .ret(SOCKET.or(false_)),
         FnDef::new(c"socket_accept", crate::handler!(socket_accept)).arg(c"socket", SOCKET).ret(SOCKET.or(false_)),
         FnDef::new(c"socket_set_nonblock", crate::handler!(socket_set_nonblock)).arg(c"socket", SOCKET).ret(bool_),
@@ -251,6 +253,8 @@ fn functions() -> Vec<FnDef> {
             .arg(c"socket", SOCKET)
             .opt(c"mode", Type::INT, c"2")
             .ret(bool_),
+        #[cfg(php83)]
+        since83::atmark_def(SOCKET),
         FnDef::new(c"socket_last_error", crate::handler!(socket_last_error))
             .opt(c"socket", SOCKET.nullable(), c"null")
             .ret(Type::INT),
@@ -316,8 +320,8 @@ fn startup(num: c_int) -> bool {
     unsafe { class::register::<AddressInfo>(std::ptr::null(), std::ptr::null_mut(), flags) };
     let _ = crate::php::fd::OUR_SOCKET.set((ce as usize, fd_of));
     let _ = crate::php::fd::OUR_SOCKET_FROM_FD.set(socket_from_fd);
-    for (name, v) in consts::CONSTANTS {
-        long_constant(name, *v, num);
+    for (name, v) in consts::constants() {
+        long_constant(name, v, num);
     }
     true
 }
@@ -456,6 +460,22 @@ fn assign_name(a: &Args, addr_i: u32, port_i: u32, sa: &SockAddr) -> PhpResult<b
 
 // ---------------------------------------------------------------- functions
 
+/// `$type` of socket_create/socket_create_pair: a base type up to 10 (PHP
+/// 8.4: OR'ed with SOCK_NONBLOCK/SOCK_CLOEXEC, see since83).
+fn check_type(ty: i64) -> PhpResult {
+    #[cfg(php83)]
+    return since83::check_type(ty);
+    #[cfg(not(php83))]
+    if ty > 10 {
+        return Err(error::argument_value_error(
+            2,
+            "must be one of SOCK_STREAM, SOCK_DGRAM, SOCK_SEQPACKET, SOCK_RAW, or SOCK_RDM",
+        ));
+    }
+    #[cfg(not(php83))]
+    Ok(())
+}
+
 fn socket_create(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(3, 3)?;
     let domain = a.long(0)?;
@@ -464,12 +484,7 @@ fn socket_create(a: &Args, rv: &mut zval) -> PhpResult {
     if domain != libc::AF_UNIX as i64 && domain != libc::AF_INET6 as i64 && domain != libc::AF_INET as i64 {
         return Err(error::argument_value_error(1, "must be one of AF_UNIX, AF_INET6, or AF_INET"));
     }
-    if ty > 10 {
-        return Err(error::argument_value_error(
-            2,
-            "must be one of SOCK_STREAM, SOCK_DGRAM, SOCK_SEQPACKET, SOCK_RAW, or SOCK_RDM",
-        ));
-    }
+    check_type(ty)?;
     match sys::socket(domain as i32, ty as i32, proto as i32) {
         Ok(fd) => {
             new_socket(rv, fd, domain as i32);
@@ -485,7 +500,7 @@ fn socket_create(a: &Args, rv: &mut zval) -> PhpResult {
 fn socket_create_listen(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(1, 2)?;
     let port = a.long(0)?;
-    let backlog = a.long_or(1, 128)?;
+    let backlog = a.long_or(1, crate::php::version::SOCKET_CREATE_LISTEN_BACKLOG.1)?;
     zv::set_bool(rv, false);
     let fd = match sys::socket(libc::AF_INET, libc::SOCK_STREAM, 0) {
         Ok(fd) => fd,
@@ -1151,6 +1166,20 @@ fn socket_set_option(a: &Args, rv: &mut zval) -> PhpResult {
         }
         return Ok(());
     }
+    #[cfg(php83)]
+    if !skip_named {
+        match since83::set_option(op, val)? {
+            since83::SetOpt::Default => {}
+            since83::SetOpt::Done => return Ok(()),
+            since83::SetOpt::Set(optname, b) => {
+                match sys::setsockopt(s.fd, lv, optname, &b) {
+                    Ok(()) => zv::set_bool(rv, true),
+                    Err(e) => sock_error(s, "Unable to set socket option", e),
+                }
+                return Ok(());
+            }
+        }
+    }
     let named = if skip_named { -1 } else { op };
     match named {
         libc::SO_LINGER | libc::SO_RCVTIMEO | libc::SO_SNDTIMEO => {
@@ -1201,12 +1230,7 @@ fn socket_create_pair(a: &Args, rv: &mut zval) -> PhpResult {
     if domain != libc::AF_INET as i64 && domain != libc::AF_INET6 as i64 && domain != libc::AF_UNIX as i64 {
         return Err(error::argument_value_error(1, "must be one of AF_UNIX, AF_INET6, or AF_INET"));
     }
-    if ty > 10 {
-        return Err(error::argument_value_error(
-            2,
-            "must be one of SOCK_STREAM, SOCK_DGRAM, SOCK_SEQPACKET, SOCK_RAW, or SOCK_RDM",
-        ));
-    }
+    check_type(ty)?;
     // Both objects exist before socketpair(), as in native code (object
     // handles are then handed out and recycled in the same order).
     let mut objs = [zv::undef(), zv::undef()];

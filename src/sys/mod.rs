@@ -10,6 +10,7 @@
 //! only knows as a number (poll/select sets, write), or nix has no binding
 //! (System V IPC, times, getaddrinfo). Each raw wrapper says which.
 
+pub mod conf;
 pub mod msg;
 pub mod netif;
 pub mod posix;
@@ -33,6 +34,7 @@ pub mod epoll;
 pub mod poll;
 pub mod sigpipe;
 pub mod sock;
+pub mod sockopt;
 
 macro_rules! ne_readers {
     ($($name:ident: $t:ty),*) => {$(

@@ -6,6 +6,7 @@ pub mod netif;
 pub mod posix;
 pub mod sem;
 pub mod shm;
+pub mod shmop;
 pub mod socket;
 
 /// The errno of the last failed call.

@@ -5,6 +5,7 @@
 //! its own module entry at MINIT (see [`php::module`]).
 
 pub mod event;
+pub mod ipc_ns;
 pub mod php;
 pub mod posix;
 pub mod shmop;
@@ -47,6 +48,7 @@ pub fn ipc_minit(ty: i32, _module_number: i32) -> i32 {
         module::register_group::<Groups, 4>(ty as c_int);
         module::register_group::<Groups, 5>(ty as c_int);
         module::register_group::<Groups, 6>(ty as c_int);
+        php::register::functions(ipc_ns::functions(), ty as c_int);
     }
     0
 }

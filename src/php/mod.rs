@@ -10,6 +10,7 @@ pub mod fd;
 pub mod ffi;
 pub mod func;
 pub mod module;
+pub mod register;
 pub mod serialize;
 pub mod stream;
 pub mod types;

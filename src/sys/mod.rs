@@ -8,6 +8,7 @@ pub mod sem;
 pub mod shm;
 pub mod shmop;
 pub mod socket;
+pub mod timer;
 
 /// The errno of the last failed call.
 pub type Errno = i32;

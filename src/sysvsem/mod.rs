@@ -16,6 +16,8 @@ use crate::sys::sem::{self as syssem, op};
 use ext_php_rs::ffi::zval;
 use std::os::raw::c_int;
 
+pub(crate) mod timed;
+
 pub static GROUP: Group = Group {
     name: c"sysvsem",
     version: None,

@@ -17,6 +17,7 @@ pub(crate) fn last_errno() -> Errno {
     std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
 }
 pub mod epoll;
+pub mod fork;
 pub mod poll;
 pub mod sigpipe;
 pub mod sock;

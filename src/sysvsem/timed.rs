@@ -21,6 +21,7 @@ pub(crate) fn sem_acquire_timeout(a: &Args, rv: &mut zval) -> PhpResult {
     zv::set_bool(rv, false);
     match acquire(s.semid, timeout) {
         Ok(()) => {
+            s.adopt();
             s.count += 1;
             zv::set_bool(rv, true);
         }

@@ -7,11 +7,11 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 SO="$(pwd)/target/release/libphp_ipc.so"
-NATIVE_ALL="-d extension=sysvmsg -d extension=sysvsem -d extension=sysvshm -d extension=posix -d extension=sockets"
+NATIVE_ALL="-d extension=sysvmsg -d extension=sysvsem -d extension=sysvshm -d extension=posix -d extension=sockets -d extension=shmop"
 # Ours: our .so, plus the native modules of groups php-ipc does not provide.
-ours_groups=$(php -n -d extension="$SO" -r 'foreach (["sysvmsg","sysvsem","sysvshm","posix","sockets"] as $g) if (extension_loaded($g)) echo "$g ";')
+ours_groups=$(php -n -d extension="$SO" -r 'foreach (["sysvmsg","sysvsem","sysvshm","posix","sockets","shmop"] as $g) if (extension_loaded($g)) echo "$g ";')
 OURS="-d extension=$SO"
-for g in sysvmsg sysvsem sysvshm posix sockets; do
+for g in sysvmsg sysvsem sysvshm posix sockets shmop; do
   case " $ours_groups " in *" $g "*) ;; *) OURS="$OURS -d extension=$g";; esac
 done
 groups=("$@"); [ ${#groups[@]} -gt 0 ] || groups=($(ls difftests))

@@ -50,6 +50,8 @@ function declared(string $src): array {
     // Top-level declarations only: stubs keep them at column 0.
     preg_match_all('/^const (\w+)/m', $src, $c);
     preg_match_all('/^function (\w+)/m', $src, $f);
+    // A stub with one `namespace X;` (stubs/ipc.stub.php) declares X\names.
+    if (preg_match('/^namespace (\w+);/m', $src, $ns)) $f[1] = array_map(fn($n) => "$ns[1]\\$n", $f[1]);
     preg_match_all('/^(?:(?:final|abstract) )*(?:class|interface) (\w+)/m', $src, $k);
     return ['const' => $c[1], 'function' => $f[1], 'class' => $k[1]];
 }

@@ -1,12 +1,14 @@
 //! php-ipc: PHP's process and IPC extensions (sysvmsg, sysvsem, sysvshm,
-//! posix, sockets, event) in memory-safe Rust, loaded as one .so.
+//! posix, sockets, event, shmop) in memory-safe Rust, loaded as one .so.
 //!
 //! The main module is `ipc`; each replaced extension is a group registered as
 //! its own module entry at MINIT (see [`php::module`]).
 
 pub mod event;
+pub mod ipc_ns;
 pub mod php;
 pub mod posix;
+pub mod shmop;
 pub mod sockets;
 pub mod sys;
 pub mod sysvmsg;
@@ -18,13 +20,14 @@ use ext_php_rs::zend::ModuleEntry;
 use php::module::{self, GroupTable, Slot, Status};
 use std::os::raw::c_int;
 
-static SLOTS: [Slot; 6] = [
+static SLOTS: [Slot; 7] = [
     Slot::new(&sysvmsg::GROUP),
     Slot::new(&posix::GROUP),
     Slot::new(&sockets::GROUP),
     Slot::new(&sysvsem::GROUP),
     Slot::new(&sysvshm::GROUP),
     Slot::new(&event::GROUP),
+    Slot::new(&shmop::GROUP),
 ];
 
 struct Groups;
@@ -44,6 +47,8 @@ pub fn ipc_minit(ty: i32, _module_number: i32) -> i32 {
         module::register_group::<Groups, 3>(ty as c_int);
         module::register_group::<Groups, 4>(ty as c_int);
         module::register_group::<Groups, 5>(ty as c_int);
+        module::register_group::<Groups, 6>(ty as c_int);
+        php::register::functions(ipc_ns::functions(), ty as c_int);
     }
     0
 }

@@ -16,7 +16,7 @@ function fmt_fn(ReflectionFunctionAbstract $f): string {
         . ($f->hasReturnType() ? ': ' . $f->getReturnType() : '') . ($f->hasTentativeReturnType() ? ' tentative: ' . $f->getTentativeReturnType() : '')
         . ($f->returnsReference() ? ' &' : '') . ' [req ' . $f->getNumberOfRequiredParameters() . ']' . ($f->isDeprecated() ? ' deprecated' : '');
 }
-foreach (['sysvmsg', 'sysvsem', 'sysvshm', 'posix', 'sockets'] as $name) {
+foreach (['sysvmsg', 'sysvsem', 'sysvshm', 'posix', 'sockets', 'shmop'] as $name) {
     $e = new ReflectionExtension($name);
     echo "== $name\n";
     foreach ($e->getConstants() as $k => $v) echo "const $k = ", var_export($v, true), "\n";

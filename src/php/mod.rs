@@ -11,6 +11,7 @@ pub mod ffi;
 pub mod func;
 pub mod module;
 pub mod path;
+pub mod register;
 pub mod serialize;
 pub mod stream;
 pub mod types;

@@ -16,7 +16,9 @@ pub mod netif;
 pub mod posix;
 pub mod sem;
 pub mod shm;
+pub mod shmop;
 pub mod socket;
+pub mod timer;
 
 /// The errno of the last failed call.
 pub type Errno = i32;
@@ -31,6 +33,7 @@ pub(crate) fn nix_errno(e: nix::errno::Errno) -> Errno {
     e as Errno
 }
 pub mod epoll;
+pub mod fork;
 pub mod poll;
 pub mod sigpipe;
 pub mod sock;

@@ -68,3 +68,17 @@ pub fn remove(id: i32) -> Result<(), Errno> {
         Ok(())
     }
 }
+
+/// semtimedop: performs `ops` atomically, waiting at most `timeout`.
+/// EAGAIN when the time ran out.
+pub fn semtimedop(id: i32, ops: &mut [libc::sembuf], timeout: std::time::Duration) -> Result<(), Errno> {
+    let ts =
+        libc::timespec { tv_sec: timeout.as_secs() as libc::time_t, tv_nsec: timeout.subsec_nanos() as libc::c_long };
+    // SAFETY: ops points to ops.len() valid sembufs; ts is a valid timespec.
+    if unsafe { libc::syscall(libc::SYS_semtimedop, id, ops.as_mut_ptr(), ops.len(), &ts as *const libc::timespec) } < 0
+    {
+        Err(last_errno())
+    } else {
+        Ok(())
+    }
+}

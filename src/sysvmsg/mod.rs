@@ -13,6 +13,8 @@ use ext_php_rs::ffi::zval;
 use std::cell::RefCell;
 use std::os::raw::c_int;
 
+pub(crate) mod timed;
+
 pub static GROUP: Group = Group {
     name: c"sysvmsg",
     version: None,
@@ -146,28 +148,53 @@ fn msg_send(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(3, 6)?;
     let q = a.native::<SysvMessageQueue>(0)?;
     let msgtype = a.long(1)?;
-    let message = a.zval(2);
     let do_serialize = a.bool_or(3, true)?;
     let blocking = a.bool_or(4, true)?;
     let flags = if blocking { 0 } else { libc::IPC_NOWAIT };
+    let message = Outgoing { msgtype, arg: 2, do_serialize, error_code_arg: 5 };
+    send(a, rv, q, &message, |id, buf, mtype| sysmsg::msgsnd(id, buf, mtype, flags))
+}
+
+/// A message to send and where its arguments are (msg_send and the timed
+/// variant place them differently).
+pub(crate) struct Outgoing {
+    pub msgtype: i64,
+    /// Index of the message argument.
+    pub arg: u32,
+    pub do_serialize: bool,
+    /// Index of the by-reference `$error_code`.
+    pub error_code_arg: u32,
+}
+
+/// Errno a sender returns when its deadline passed: no warning then.
+pub(crate) const TIMED_OUT: i32 = libc::ETIMEDOUT;
+
+/// The body of msg_send: builds the message text as native does and hands
+/// `[mtype][text]` to `sender`, which sends it (and may wait).
+pub(crate) fn send(
+    a: &Args,
+    rv: &mut zval,
+    q: &SysvMessageQueue,
+    m: &Outgoing,
+    mut sender: impl FnMut(i32, &mut [u8], i64) -> Result<(), i32>,
+) -> PhpResult {
+    let message = a.zval(m.arg);
+    let msgtype = m.msgtype;
     let id = q.id as i32;
 
     let result = SEND_BUF.with(|cell| -> Result<Result<(), i32>, Thrown> {
         let mut buf = cell.borrow_mut();
         buf.clear();
         buf.resize(HEADER, 0);
-        if do_serialize {
+        if m.do_serialize {
             if !serialize::serialize_simple(message, &mut buf) {
-                // Complex values: PHP's serializer writes straight after the
-                // header, so the payload is never copied again.
                 let mut s = SmartStr::new();
                 s.append(&[0u8; HEADER]);
                 s.serialize(message);
                 if error::has_exception() {
-                    // e.g. "Serialization of 'X' is not allowed": nothing is sent.
                     return Err(Thrown);
                 }
-                return Ok(sysmsg::msgsnd(id, s.as_mut_bytes(), msgtype, flags));
+                return Ok(sender(id, s.as_mut_bytes(), msgtype));
             }
         } else {
             match zv::type_of(message) {
@@ -180,13 +207,13 @@ fn msg_send(a: &Args, rv: &mut zval) -> PhpResult {
                 }
                 _ => {
                     return Err(error::argument_type_error(
-                        3,
+                        m.arg + 1,
                         &format!("must be of type string|int|float|bool, {} given", zv::type_name(message)),
                     ));
                 }
             }
         }
-        let r = sysmsg::msgsnd(id, &mut buf, msgtype, flags);
+        let r = sender(id, &mut buf, msgtype);
         if buf.capacity() > REUSE_LIMIT {
             *buf = Vec::new();
         }
@@ -195,8 +222,10 @@ fn msg_send(a: &Args, rv: &mut zval) -> PhpResult {
     match result {
         Ok(()) => zv::set_bool(rv, true),
         Err(e) => {
-            warning(&format!("msgsnd failed: {}", error::strerror(e)));
-            if let Some(mut ec) = a.out(5) {
+            if e != TIMED_OUT {
+                warning(&format!("msgsnd failed: {}", error::strerror(e)));
+            }
+            if let Some(mut ec) = a.out(m.error_code_arg) {
                 ec.set_long(e as i64);
             }
             zv::set_bool(rv, false);
@@ -205,8 +234,6 @@ fn msg_send(a: &Args, rv: &mut zval) -> PhpResult {
     Ok(())
 }
 
-/// A receive buffer: the reusable one for ordinary sizes, an engine
-/// allocation (with native's memory-limit behaviour) for huge ones.
 enum RecvBuf {
     Reused,
     Engine(EngineBuf),
@@ -219,6 +246,38 @@ fn msg_receive(a: &Args, rv: &mut zval) -> PhpResult {
     let maxsize = a.long(3)?;
     let do_unserialize = a.bool_or(5, true)?;
     let flags = a.long_or(6, 0)?;
+    let m = Incoming { desired, maxsize, do_unserialize, flags, error_code_arg: 7 };
+    receive(a, rv, q, &m, sysmsg::msgrcv)
+}
+
+/// What msg_receive was asked for (`$received_message_type` and `$message`
+/// are arguments 2 and 4 in both msg_receive and the timed variant).
+pub(crate) struct Incoming {
+    pub desired: i64,
+    pub maxsize: i64,
+    pub do_unserialize: bool,
+    /// MSG_* flags as PHP passes them.
+    pub flags: i64,
+    /// Index of the by-reference `$error_code`.
+    pub error_code_arg: u32,
+}
+
+/// Whether PHP's MSG_IPC_NOWAIT is among msg_receive's flags.
+pub(crate) fn nowait_flag(flags: i64) -> bool {
+    flags & PHP_MSG_IPC_NOWAIT != 0
+}
+
+/// The body of msg_receive: `receiver` fills a buffer like msgrcv
+/// (`(id, buf, desired, kernel flags)`, and may wait); the result is
+/// delivered to the by-reference arguments as native does.
+pub(crate) fn receive(
+    a: &Args,
+    rv: &mut zval,
+    q: &SysvMessageQueue,
+    m: &Incoming,
+    mut receiver: impl FnMut(i32, &mut [u8], i64, i32) -> Result<(i64, usize), i32>,
+) -> PhpResult {
+    let (desired, maxsize, do_unserialize, flags) = (m.desired, m.maxsize, m.do_unserialize, m.flags);
     zv::set_bool(rv, false);
     if maxsize <= 0 {
         return Err(error::argument_value_error(4, "must be greater than 0"));
@@ -244,12 +303,12 @@ fn msg_receive(a: &Args, rv: &mut zval) -> PhpResult {
     // `buf` is HEADER + size + 1 bytes; the kernel may fill HEADER + size.
     let mut handle = |buf: &mut [u8]| -> PhpResult {
         let n = buf.len() - 1;
-        match sysmsg::msgrcv(id, &mut buf[..n], desired, realflags) {
+        match receiver(id, &mut buf[..n], desired, realflags) {
             Ok((mtype, len)) => {
                 if let Some(mut t) = a.out(2) {
                     t.set_long(mtype);
                 }
-                if let Some(mut ec) = a.out(7) {
+                if let Some(mut ec) = a.out(m.error_code_arg) {
                     ec.set_long(0);
                 }
                 // PHP's unserializer scans up to a NUL sentinel: terminate the
@@ -284,7 +343,7 @@ fn msg_receive(a: &Args, rv: &mut zval) -> PhpResult {
                 if let Some(mut m) = a.out(4) {
                     m.set_bool(false);
                 }
-                if let Some(mut ec) = a.out(7) {
+                if let Some(mut ec) = a.out(m.error_code_arg) {
                     ec.set_long(e as i64);
                 }
             }

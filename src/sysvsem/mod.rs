@@ -12,9 +12,12 @@ use crate::php::error::{self, warning, PhpResult};
 use crate::php::module::Group;
 use crate::php::types::{Type, MAY_BE_FALSE};
 use crate::php::{zv, Args, FnDef};
+use crate::sys::fork;
 use crate::sys::sem::{self as syssem, op};
 use ext_php_rs::ffi::zval;
 use std::os::raw::c_int;
+
+pub(crate) mod timed;
 
 pub static GROUP: Group = Group {
     name: c"sysvsem",
@@ -34,12 +37,33 @@ const SEM_UNDO: i32 = libc::SEM_UNDO;
 
 /// Native's `sysvsem_sem`: `count` is how many times this object acquired
 /// (-1 once sem_remove succeeded).
+///
+/// Beyond native, the object knows which process its usage count and its
+/// acquisitions belong to (docs/sysvsem-sysvshm.md, "Fork"): `got_in` is
+/// the fork generation of the sem_get, `used_in` the generation in which
+/// `count - inherited` acquisitions were made.
 #[derive(Default)]
 pub struct SysvSemaphore {
     key: i32,
     semid: i32,
     count: i32,
     auto_release: bool,
+    got_in: u64,
+    used_in: u64,
+    inherited: i32,
+}
+
+impl SysvSemaphore {
+    /// Called before this process changes `count`: in a process that
+    /// inherited the object across fork, the acquisitions so far are the
+    /// parent's (its SEM_UNDO gives them back, not ours).
+    fn adopt(&mut self) {
+        let now = fork::generation();
+        if self.used_in != now {
+            self.used_in = now;
+            self.inherited = self.count.max(0);
+        }
+    }
 }
 native_class!(
     SysvSemaphore,
@@ -50,13 +74,26 @@ native_class!(
 impl Drop for SysvSemaphore {
     /// Native `sysvsem_free_obj`: on object free (unset, end of request, exit
     /// of a forked child) give back the usage count and every acquisition.
+    ///
+    /// In a process that inherited the object across fork, only what this
+    /// process did is given back: the usage count and the acquisitions made
+    /// before the fork are the parent's, undone by the parent (native gives
+    /// them back here too, and its semop on a usage count the parent's exit
+    /// already brought to 0 blocks forever).
     fn drop(&mut self) {
         if self.count == -1 || !self.auto_release {
             return;
         }
-        let mut ops = [op(SYSVSEM_USAGE, -1, SEM_UNDO), op(SYSVSEM_SEM, self.count as i16, SEM_UNDO)];
-        let n = if self.count != 0 { 2 } else { 1 };
-        let _ = syssem::semop(self.semid, &mut ops[..n]);
+        self.adopt();
+        let usage = op(SYSVSEM_USAGE, -1, SEM_UNDO);
+        let own = self.count - self.inherited;
+        let sem = op(SYSVSEM_SEM, own as i16, SEM_UNDO); // a short, as native truncates it
+        let _ = match (self.got_in == fork::generation(), own > 0) {
+            (true, true) => syssem::semop(self.semid, &mut [usage, sem]),
+            (true, false) => syssem::semop(self.semid, &mut [usage]),
+            (false, true) => syssem::semop(self.semid, &mut [sem]),
+            (false, false) => return,
+        };
     }
 }
 
@@ -80,6 +117,7 @@ fn functions() -> Vec<FnDef> {
 }
 
 fn startup(_num: c_int) -> bool {
+    fork::watch();
     unsafe {
         class::register::<SysvSemaphore>(
             std::ptr::null(),
@@ -149,6 +187,8 @@ fn sem_get(a: &Args, rv: &mut zval) -> PhpResult {
     s.semid = semid;
     s.count = 0;
     s.auto_release = auto_release;
+    s.got_in = fork::generation();
+    s.used_in = s.got_in;
     Ok(())
 }
 
@@ -168,6 +208,7 @@ fn semop_php(a: &Args, rv: &mut zval, acquire: bool) -> PhpResult {
         zv::set_bool(rv, false);
         return Ok(());
     }
+    s.adopt();
     let flags = SEM_UNDO | if nowait { libc::IPC_NOWAIT } else { 0 };
     let mut ops = [op(SYSVSEM_SEM, if acquire { -1 } else { 1 }, flags)];
     if let Err(e) = semop_retry(s.semid, &mut ops) {

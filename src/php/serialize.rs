@@ -117,26 +117,31 @@ pub fn unserialize_simple(b: &[u8]) -> Option<zval> {
     Some(z)
 }
 
-/// `unserialize()` of `bytes` into a fresh zval, or None when PHP rejects it.
+/// `unserialize()` of `bytes`, handed to `then`: `Some(value)` (ownership
+/// passes to `then`), or None when PHP rejects the bytes. As native
+/// msg_receive/shm_get_var do, `then` runs while the unserializer's state is
+/// still open: the value is assigned (and the caller's warning given) before
+/// the delayed `__wakeup`/`__unserialize` calls run. A partial value left by
+/// a failure is released last (native leaks it).
 /// PHP's scanner needs a NUL after the data: `bytes` is copied into a
 /// terminated buffer when the fast path does not apply.
-pub fn unserialize(bytes: &[u8]) -> Option<zval> {
+pub fn unserialize_then<R>(bytes: &[u8], then: impl FnOnce(Option<zval>) -> R) -> R {
     if let Some(z) = unserialize_simple(bytes) {
-        return Some(z);
+        return then(Some(z));
     }
     let mut owned = Vec::with_capacity(bytes.len() + 1);
     owned.extend_from_slice(bytes);
     owned.push(0);
-    unsafe { unserialize_terminated(&owned[..bytes.len()]) }
+    unsafe { unserialize_terminated_then(&owned[..bytes.len()], then) }
 }
 
-/// Like [`unserialize`], without the copy.
+/// Like [`unserialize_then`], without the copy.
 ///
 /// # Safety
 /// The byte right after `bytes` must be readable and be NUL.
-pub unsafe fn unserialize_terminated(bytes: &[u8]) -> Option<zval> {
+pub unsafe fn unserialize_terminated_then<R>(bytes: &[u8], then: impl FnOnce(Option<zval>) -> R) -> R {
     if let Some(z) = unserialize_simple(bytes) {
-        return Some(z);
+        return then(Some(z));
     }
     unsafe {
         let mut out = zv::undef();
@@ -144,15 +149,16 @@ pub unsafe fn unserialize_terminated(bytes: &[u8]) -> Option<zval> {
         let end = p.add(bytes.len());
         let mut d = ffi::php_var_unserialize_init();
         let ok = ffi::php_var_unserialize(&mut out, &mut p, end, &mut d) != 0;
-        // As unserialize() does: a partial result is released before var_hash.
-        let result = if ok {
-            Some(out)
+        let r = if ok {
+            then(Some(out))
         } else {
-            drop(out);
-            None
+            let r = then(None);
+            ffi::php_var_unserialize_destroy(d);
+            drop(out); // the partial value, after the delayed calls as native
+            return r;
         };
         ffi::php_var_unserialize_destroy(d);
-        result
+        r
     }
 }
 

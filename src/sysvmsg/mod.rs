@@ -259,19 +259,21 @@ fn msg_receive(a: &Args, rv: &mut zval) -> PhpResult {
                 zv::set_bool(rv, true);
                 if do_unserialize {
                     // SAFETY: text is followed by the NUL written above.
-                    match unsafe { serialize::unserialize_terminated(text) } {
-                        Some(v) => {
-                            if let Some(mut m) = a.out(4) {
-                                m.set_zval(v);
+                    unsafe {
+                        serialize::unserialize_terminated_then(text, |v| match v {
+                            Some(v) => {
+                                if let Some(mut m) = a.out(4) {
+                                    m.set_zval(v);
+                                }
                             }
-                        }
-                        None => {
-                            warning("Message corrupted");
-                            if let Some(mut m) = a.out(4) {
-                                m.set_bool(false);
+                            None => {
+                                warning("Message corrupted");
+                                if let Some(mut m) = a.out(4) {
+                                    m.set_bool(false);
+                                }
+                                zv::set_bool(rv, false);
                             }
-                            zv::set_bool(rv, false);
-                        }
+                        })
                     }
                 } else if let Some(mut m) = a.out(4) {
                     m.set_bytes(text);

@@ -195,7 +195,12 @@ fn msg_send(a: &Args, rv: &mut zval) -> PhpResult {
     match result {
         Ok(()) => zv::set_bool(rv, true),
         Err(e) => {
-            warning(&format!("msgsnd failed: {}", error::strerror(e)));
+            let text = format!("msgsnd failed: {}", error::strerror(e));
+            // Native stores errno as it is after the warning: a user error
+            // handler may have changed it.
+            error::set_errno(e);
+            warning(&text);
+            let e = error::errno();
             if let Some(mut ec) = a.out(5) {
                 ec.set_long(e as i64);
             }

@@ -6,6 +6,7 @@
 // loop() returns. A handler that throws: the exception surfaces from the
 // callback that was running. Bounded: SIGALRM (no handler) kills the test
 // after 10 s.
+if (!class_exists('EventBase')) { echo "#SKIP EventBase missing: run under PECL event and php-ipc by the event harness\n"; exit; }
 pcntl_alarm(10);
 pcntl_async_signals(true);
 // Sends $sig to this process from a forked child once this process sleeps in

@@ -117,4 +117,14 @@ $e = "old"; t(function () use (&$e) { global $q; return msg_send($q, 1, "x", tru
 set_error_handler(function ($no, $str) { echo "handler: $str\n"; @file_get_contents('/nonexistent/x'); return true; });
 $e = "old"; t(function () use (&$e) { global $q; return msg_send($q, 1, "x", true, true, $e); }); var_dump($e);
 restore_error_handler(); restore_error_handler();
+
+echo "-- sends and receives from user code run by a send or a receive\n";
+$q = msg_get_queue($key);
+class Nest { public $a = 1; function __sleep() { global $q; echo "nested sends: "; var_dump(msg_send($q, 9, "inner"), msg_send($q, 9, [1, 2.5]), msg_send($q, 9, 7, false)); return ['a']; } }
+t(fn() => msg_send($q, 1, [new Nest]));
+for ($i = 0; $i < 4; $i++) { var_dump(msg_receive($q, 0, $t, 1000, $m, $i !== 2), $t, $m); }
+class Wk { function __wakeup() { global $q; echo "nested receive: "; msg_send($q, 4, "x"); var_dump(msg_receive($q, 0, $t2, 1000, $m2), $m2); } }
+msg_send($q, 3, [new Wk]);
+t(fn() => recv()); var_dump($t, is_array($m));
+msg_remove_queue($q);
 echo "done\n";

@@ -152,23 +152,49 @@ fn msg_send(a: &Args, rv: &mut zval) -> PhpResult {
     let flags = if blocking { 0 } else { libc::IPC_NOWAIT };
     let id = q.id as i32;
 
-    let result = SEND_BUF.with(|cell| -> Result<Result<(), i32>, Thrown> {
+    let result = if do_serialize && serialize::simple_len(message).is_none() {
+        // Complex values: PHP's serializer writes straight after the header,
+        // so the payload is never copied again. It may run user code (__sleep
+        // ...) that sends too: no shared buffer is borrowed meanwhile.
+        let mut s = SmartStr::new();
+        s.append(&[0u8; HEADER]);
+        s.serialize(message);
+        if error::has_exception() {
+            // e.g. "Serialization of 'X' is not allowed": nothing is sent.
+            return Err(Thrown);
+        }
+        sysmsg::msgsnd(id, s.as_mut_bytes(), msgtype, flags)
+    } else {
+        send_simple(id, message, msgtype, flags, do_serialize)?
+    };
+    match result {
+        Ok(()) => zv::set_bool(rv, true),
+        Err(e) => {
+            let text = format!("msgsnd failed: {}", error::strerror(e));
+            // Native stores errno as it is after the warning: a user error
+            // handler may have changed it.
+            error::set_errno(e);
+            warning(&text);
+            let e = error::errno();
+            if let Some(mut ec) = a.out(5) {
+                ec.set_long(e as i64);
+            }
+            zv::set_bool(rv, false);
+        }
+    }
+    Ok(())
+}
+
+/// msg_send of a value written without PHP's serializer (no user code
+/// runs): a simple value serialized, or the raw text of a scalar, in the
+/// reused send buffer.
+fn send_simple(id: i32, message: &zval, msgtype: i64, flags: i32, do_serialize: bool) -> PhpResult<Result<(), i32>> {
+    SEND_BUF.with(|cell| {
         let mut buf = cell.borrow_mut();
         buf.clear();
         buf.resize(HEADER, 0);
         if do_serialize {
-            if !serialize::serialize_simple(message, &mut buf) {
-                // Complex values: PHP's serializer writes straight after the
-                // header, so the payload is never copied again.
-                let mut s = SmartStr::new();
-                s.append(&[0u8; HEADER]);
-                s.serialize(message);
-                if error::has_exception() {
-                    // e.g. "Serialization of 'X' is not allowed": nothing is sent.
-                    return Err(Thrown);
-                }
-                return Ok(sysmsg::msgsnd(id, s.as_mut_bytes(), msgtype, flags));
-            }
+            serialize::serialize_simple(message, &mut buf);
         } else {
             match zv::type_of(message) {
                 ffi::IS_STRING => buf.extend_from_slice(zv::string_of(message).unwrap_or_default()),
@@ -191,23 +217,7 @@ fn msg_send(a: &Args, rv: &mut zval) -> PhpResult {
             *buf = Vec::new();
         }
         Ok(r)
-    })?;
-    match result {
-        Ok(()) => zv::set_bool(rv, true),
-        Err(e) => {
-            let text = format!("msgsnd failed: {}", error::strerror(e));
-            // Native stores errno as it is after the warning: a user error
-            // handler may have changed it.
-            error::set_errno(e);
-            warning(&text);
-            let e = error::errno();
-            if let Some(mut ec) = a.out(5) {
-                ec.set_long(e as i64);
-            }
-            zv::set_bool(rv, false);
-        }
-    }
-    Ok(())
+    })
 }
 
 /// A receive buffer: the reusable one for ordinary sizes, an engine

@@ -99,4 +99,23 @@ $a = new D("a");
 t("create_pair fails", fn() => @socket_create_pair(AF_INET, SOCK_STREAM, 0, $GLOBALS['a']));
 echo v($a), "\n";
 $a = null; $b = null; $c = null;
+echo "-- __toString that throws inside conversions: native goes on with \"\"\n";
+class Bad2 { function __toString(): string { echo "Bad2::__toString\n"; throw new DomainException("__toString threw"); } }
+class Good2 { function __toString(): string { echo "Good2::__toString\n"; return "127.0.0.1"; } }
+t("mcast bad group", fn() => socket_set_option($u, IPPROTO_IP, MCAST_JOIN_GROUP, ['group' => new Bad2, 'interface' => 0]));
+t("mcast bad iface", fn() => socket_set_option($u, IPPROTO_IP, MCAST_JOIN_GROUP, ['group' => '224.0.0.251', 'interface' => new Bad2]));
+t("mcast if by name", fn() => socket_set_option($u, IPPROTO_IP, IP_MULTICAST_IF, new Good2));
+t("mcast bad if", fn() => socket_set_option($u, IPPROTO_IP, IP_MULTICAST_IF, new Bad2));
+t("connect bad", fn() => socket_connect(socket_create(AF_INET, SOCK_STREAM, SOL_TCP), new Bad2, 1));
+t("bind bad", fn() => socket_bind(socket_create(AF_INET, SOCK_STREAM, SOL_TCP), new Bad2, 0));
+t("sendmsg bad addr", fn() => socket_sendmsg($u, ['name' => ['addr' => new Bad2, 'port' => 9], 'iov' => ['a']], 0));
+t("sendmsg bad iov to self", fn() => socket_sendmsg($u, ['name' => ['addr' => '127.0.0.1', 'port' => $uport], 'iov' => ['a', new Bad2, 'c']], 0));
+t("what arrived", function () use ($u) { $r = socket_recvfrom($u, $buf, 100, MSG_DONTWAIT, $a, $p); return "$r " . var_export($buf, true); });
+t("sendmsg good addr", fn() => socket_sendmsg($u, ['name' => ['addr' => new Good2, 'port' => $uport], 'iov' => ['a', new Good2]], 0));
+t("what arrived", function () use ($u) { $r = socket_recvfrom($u, $buf, 100, MSG_DONTWAIT, $a, $p); return "$r " . var_export($buf, true); });
+t("sendmsg bad unix path", function () { $s = socket_create(AF_UNIX, SOCK_DGRAM, 0); return socket_sendmsg($s, ['name' => ['path' => new Bad2], 'iov' => ['a']], 0); });
+t("sendmsg bad port", fn() => socket_sendmsg($u, ['name' => ['addr' => '127.0.0.1', 'port' => new Bad2], 'iov' => ['a']], 0));
+t("sendmsg empty unix path", function () { $s = socket_create(AF_UNIX, SOCK_DGRAM, 0); return socket_sendmsg($s, ['name' => ['path' => ''], 'iov' => ['a']], 0); });
+t("addrinfo bad", fn() => socket_addrinfo_lookup(new Bad2));
+t("write bad", fn() => socket_write($u, new Bad2));
 echo "done\n";

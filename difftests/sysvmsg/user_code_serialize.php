@@ -126,5 +126,9 @@ for ($i = 0; $i < 4; $i++) { var_dump(msg_receive($q, 0, $t, 1000, $m, $i !== 2)
 class Wk { function __wakeup() { global $q; echo "nested receive: "; msg_send($q, 4, "x"); var_dump(msg_receive($q, 0, $t2, 1000, $m2), $m2); } }
 msg_send($q, 3, [new Wk]);
 t(fn() => recv()); var_dump($t, is_array($m));
+echo "-- a destructor run by msg_receive's assignment cannot switch fibers, as native\n";
+class FD { function __destruct() { echo "destruct FD in a fiber: ", Fiber::getCurrent() ? "yes" : "no", "\n"; try { Fiber::suspend(1); } catch (Throwable $e) { echo get_class($e), ": ", $e->getMessage(), "\n"; } } }
+$f = new Fiber(function () use ($q) { $tt = new FD; msg_send($q, 1, "x"); var_dump(msg_receive($q, 0, $tt, 100, $mm)); echo "after receive\n"; });
+var_dump($f->start());
 msg_remove_queue($q);
 echo "done\n";

@@ -179,10 +179,17 @@ fn release_dying_object(slot: &mut zval) {
         if (*obj).gc.refcount != 1 || (*obj).gc.u.type_info & IS_OBJ_DESTRUCTOR_CALLED != 0 {
             return;
         }
+        extern "C" {
+            fn zend_fiber_switch_block();
+            fn zend_fiber_switch_unblock();
+        }
         (*obj).gc.u.type_info |= IS_OBJ_DESTRUCTOR_CALLED;
         (*obj).gc.refcount += 1;
         if let Some(dtor) = (*(*obj).handlers).dtor_obj {
+            // As zend_objects_store_del: no fiber switch inside a destructor.
+            zend_fiber_switch_block();
             dtor(obj);
+            zend_fiber_switch_unblock();
         }
         (*obj).gc.refcount -= 1;
         if (*obj).gc.refcount == 0 {

@@ -65,6 +65,42 @@ foreach ([true, false] as $restart) {
     socket_close($pair[0]); socket_close($pair[1]);
 }
 
+echo "-- socket_recv, socket_recvfrom, socket_recvmsg, socket_write on a full buffer\n";
+foreach ([true, false] as $restart) {
+    echo "restart_syscalls: ", var_export($restart, true), "\n";
+    pcntl_signal(SIGUSR1, function ($signo) { echo "handler ran for signal $signo\n"; }, $restart);
+    socket_create_pair(AF_UNIX, SOCK_STREAM, 0, $pair);
+    $feed = function () use ($pair) { socket_write($pair[1], "data"); };
+    $pid = signal_when_blocked(SIGUSR1, $feed);
+    $buf = "old";
+    show("socket_recv", socket_recv($pair[0], $buf, 100, 0));
+    var_dump($buf);
+    pcntl_waitpid($pid, $st);
+    if ($buf === null) { var_dump(socket_recv($pair[0], $buf, 100, 0), $buf); }
+    $pid = signal_when_blocked(SIGUSR1, $feed);
+    $buf = $from = "old";
+    show("socket_recvfrom", socket_recvfrom($pair[0], $buf, 100, 0, $from));
+    var_dump($buf, $from);
+    pcntl_waitpid($pid, $st);
+    if ($buf === "old") { var_dump(socket_recvfrom($pair[0], $buf, 100, 0, $from), $buf); }
+    $pid = signal_when_blocked(SIGUSR1, $feed);
+    $msg = ['name' => [], 'buffer_size' => 100, 'controllen' => 16];
+    show("socket_recvmsg", socket_recvmsg($pair[0], $msg, 0));
+    var_dump($msg['iov'] ?? null);
+    pcntl_waitpid($pid, $st);
+    if (!isset($msg['iov'])) { var_dump(socket_read($pair[0], 100)); }
+    // Fill the send buffer, then write blocks until the child drains some.
+    socket_set_nonblock($pair[0]);
+    $n = 0; while (($w = @socket_write($pair[0], str_repeat("f", 65536))) !== false) $n += $w;
+    socket_clear_error($pair[0]); socket_clear_error();
+    socket_set_block($pair[0]);
+    $pid = signal_when_blocked(SIGUSR1, function () use ($pair, $n) { $got = 0; while ($got < $n) { $r = socket_read($pair[1], 65536); if ($r === false || $r === "") break; $got += strlen($r); } });
+    $w = socket_write($pair[0], str_repeat("g", 100));
+    show("socket_write", $w);
+    pcntl_waitpid($pid, $st);
+    socket_close($pair[0]); socket_close($pair[1]);
+}
+
 echo "-- a handler that throws\n";
 pcntl_signal(SIGUSR1, function ($signo) { echo "handler throws\n"; throw new RuntimeException("from the signal handler"); }, false);
 $ret = "unassigned";

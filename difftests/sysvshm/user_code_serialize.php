@@ -136,4 +136,13 @@ t(fn() => shm_put_var($s, 30, str_repeat("z", 30000)));
 t(fn() => shm_attach(0x7fffffff, 10));
 t(fn() => shm_attach($K, 10));
 restore_error_handler();
+echo "-- unserialize_max_depth applies to values read (arrays too)\n";
+$s = fresh();
+$nested = [1, [2, [3, [4]]]];
+shm_put_var($s, 40, $nested);
+foreach ([0, 1, 2, 3, 4, 5] as $d) {
+    ini_set('unserialize_max_depth', $d);
+    echo "max depth $d: "; tc(fn() => json_encode(shm_get_var($s, 40)));
+}
+ini_restore('unserialize_max_depth');
 echo "done\n";

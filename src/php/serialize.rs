@@ -294,14 +294,29 @@ pub fn unserialize_array_fast(b: &[u8], rv: &mut zval) -> bool {
     }
     let mut pos = 0;
     let mut z = zv::undef();
+    // PHP's unserializer refuses arrays nested deeper than
+    // unserialize_max_depth (with a warning): such values are left to it.
+    let max_depth = unsafe { ini_long(c"unserialize_max_depth") };
+    let limit = if max_depth > 0 { FAST_DEPTH.min(max_depth.min(u32::MAX as i64) as u32) } else { FAST_DEPTH };
     // z owns whatever was built: dropping it on failure frees it.
-    if unsafe { unser_into(b, &mut pos, 0, &mut z) } && pos == b.len() {
+    if unsafe { unser_into(b, &mut pos, 0, limit, &mut z) } && pos == b.len() {
         let z = std::mem::ManuallyDrop::new(z);
         unsafe { std::ptr::copy_nonoverlapping(&*z as *const zval, rv as *mut zval, 1) };
         true
     } else {
         false
     }
+}
+
+/// zend_ini_long(): the current value of an ini setting (0 if unknown).
+///
+/// # Safety
+/// Engine globals must be live (inside a request).
+unsafe fn ini_long(name: &std::ffi::CStr) -> i64 {
+    extern "C" {
+        fn zend_ini_long(name: *const std::os::raw::c_char, name_length: usize, orig: std::os::raw::c_int) -> i64;
+    }
+    unsafe { zend_ini_long(name.as_ptr(), name.to_bytes().len(), 0) }
 }
 
 /// `<digits><end>` at b[*pos..]: a canonical i64 followed by `end`.
@@ -326,7 +341,7 @@ fn unser_str<'a>(b: &'a [u8], pos: &mut usize) -> Option<&'a [u8]> {
 
 /// Parses one value at b[*pos..] into `z` (a NULL or UNDEF slot). `z` only
 /// ever holds complete values, so a failure leaves something droppable.
-unsafe fn unser_into(b: &[u8], pos: &mut usize, depth: u32, z: &mut zval) -> bool {
+unsafe fn unser_into(b: &[u8], pos: &mut usize, depth: u32, limit: u32, z: &mut zval) -> bool {
     let Some(&tag) = b.get(*pos) else { return false };
     if b.get(*pos + 1) != Some(if tag == b'N' { &b';' } else { &b':' }) {
         return false;
@@ -351,7 +366,7 @@ unsafe fn unser_into(b: &[u8], pos: &mut usize, depth: u32, z: &mut zval) -> boo
             None => return false,
         },
         b'a' => {
-            if depth >= FAST_DEPTH {
+            if depth >= limit {
                 return false;
             }
             let Some(n) = unser_int(b, pos, b':') else { return false };
@@ -397,7 +412,7 @@ unsafe fn unser_into(b: &[u8], pos: &mut usize, depth: u32, z: &mut zval) -> boo
                     },
                     _ => return false,
                 };
-                if slot.is_null() || !unser_into(b, pos, depth + 1, &mut *slot) {
+                if slot.is_null() || !unser_into(b, pos, depth + 1, limit, &mut *slot) {
                     return false;
                 }
             }

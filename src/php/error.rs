@@ -90,6 +90,12 @@ pub fn errno() -> i32 {
     std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
 }
 
+/// Sets errno: native code that reads errno after a warning (whose user
+/// error handler may change it) is emulated by setting it before the warning.
+pub fn set_errno(e: i32) {
+    unsafe { *libc::__errno_location() = e }
+}
+
 /// `func(): Argument #n ($name) <msg>` thrown as class `ce` (zend_argument_error).
 pub fn argument_error(ce: ClassEntry, arg_num: u32, msg: &str) -> Thrown {
     let m = cstring(msg);

@@ -122,26 +122,31 @@ pub fn unserialize_simple(b: &[u8]) -> Option<zval> {
     Some(z)
 }
 
-/// `unserialize()` of `bytes` into a fresh zval, or None when PHP rejects it.
+/// `unserialize()` of `bytes`, handed to `then`: `Some(value)` (ownership
+/// passes to `then`), or None when PHP rejects the bytes. As native
+/// msg_receive/shm_get_var do, `then` runs while the unserializer's state is
+/// still open: the value is assigned (and the caller's warning given) before
+/// the delayed `__wakeup`/`__unserialize` calls run. A partial value left by
+/// a failure is released last (native leaks it).
 /// PHP's scanner needs a NUL after the data: `bytes` is copied into a
 /// terminated buffer when the fast path does not apply.
-pub fn unserialize(bytes: &[u8]) -> Option<zval> {
+pub fn unserialize_then<R>(bytes: &[u8], then: impl FnOnce(Option<zval>) -> R) -> R {
     if let Some(z) = unserialize_simple(bytes) {
-        return Some(z);
+        return then(Some(z));
     }
     let mut owned = Vec::with_capacity(bytes.len() + 1);
     owned.extend_from_slice(bytes);
     owned.push(0);
-    unsafe { unserialize_terminated(&owned[..bytes.len()]) }
+    unsafe { unserialize_terminated_then(&owned[..bytes.len()], then) }
 }
 
-/// Like [`unserialize`], without the copy.
+/// Like [`unserialize_then`], without the copy.
 ///
 /// # Safety
 /// The byte right after `bytes` must be readable and be NUL.
-pub unsafe fn unserialize_terminated(bytes: &[u8]) -> Option<zval> {
+pub unsafe fn unserialize_terminated_then<R>(bytes: &[u8], then: impl FnOnce(Option<zval>) -> R) -> R {
     if let Some(z) = unserialize_simple(bytes) {
-        return Some(z);
+        return then(Some(z));
     }
     unsafe {
         let mut out = zv::undef();
@@ -149,15 +154,16 @@ pub unsafe fn unserialize_terminated(bytes: &[u8]) -> Option<zval> {
         let end = p.add(bytes.len());
         let mut d = ffi::php_var_unserialize_init();
         let ok = ffi::php_var_unserialize(&mut out, &mut p, end, &mut d) != 0;
-        // As unserialize() does: a partial result is released before var_hash.
-        let result = if ok {
-            Some(out)
+        let r = if ok {
+            then(Some(out))
         } else {
-            drop(out);
-            None
+            let r = then(None);
+            ffi::php_var_unserialize_destroy(d);
+            drop(out); // the partial value, after the delayed calls as native
+            return r;
         };
         ffi::php_var_unserialize_destroy(d);
-        result
+        r
     }
 }
 
@@ -293,14 +299,29 @@ pub fn unserialize_array_fast(b: &[u8], rv: &mut zval) -> bool {
     }
     let mut pos = 0;
     let mut z = zv::undef();
+    // PHP's unserializer refuses arrays nested deeper than
+    // unserialize_max_depth (with a warning): such values are left to it.
+    let max_depth = unsafe { ini_long(c"unserialize_max_depth") };
+    let limit = if max_depth > 0 { FAST_DEPTH.min(max_depth.min(u32::MAX as i64) as u32) } else { FAST_DEPTH };
     // z owns whatever was built: dropping it on failure frees it.
-    if unsafe { unser_into(b, &mut pos, 0, &mut z) } && pos == b.len() {
+    if unsafe { unser_into(b, &mut pos, 0, limit, &mut z) } && pos == b.len() {
         let z = std::mem::ManuallyDrop::new(z);
         unsafe { std::ptr::copy_nonoverlapping(&*z as *const zval, rv as *mut zval, 1) };
         true
     } else {
         false
     }
+}
+
+/// zend_ini_long(): the current value of an ini setting (0 if unknown).
+///
+/// # Safety
+/// Engine globals must be live (inside a request).
+unsafe fn ini_long(name: &std::ffi::CStr) -> i64 {
+    extern "C" {
+        fn zend_ini_long(name: *const std::os::raw::c_char, name_length: usize, orig: std::os::raw::c_int) -> i64;
+    }
+    unsafe { zend_ini_long(name.as_ptr(), name.to_bytes().len(), 0) }
 }
 
 /// `<digits><end>` at b[*pos..]: a canonical i64 followed by `end`.
@@ -325,7 +346,7 @@ fn unser_str<'a>(b: &'a [u8], pos: &mut usize) -> Option<&'a [u8]> {
 
 /// Parses one value at b[*pos..] into `z` (a NULL or UNDEF slot). `z` only
 /// ever holds complete values, so a failure leaves something droppable.
-unsafe fn unser_into(b: &[u8], pos: &mut usize, depth: u32, z: &mut zval) -> bool {
+unsafe fn unser_into(b: &[u8], pos: &mut usize, depth: u32, limit: u32, z: &mut zval) -> bool {
     let Some(&tag) = b.get(*pos) else { return false };
     if b.get(*pos + 1) != Some(if tag == b'N' { &b';' } else { &b':' }) {
         return false;
@@ -350,7 +371,7 @@ unsafe fn unser_into(b: &[u8], pos: &mut usize, depth: u32, z: &mut zval) -> boo
             None => return false,
         },
         b'a' => {
-            if depth >= FAST_DEPTH {
+            if depth >= limit {
                 return false;
             }
             let Some(n) = unser_int(b, pos, b':') else { return false };
@@ -396,7 +417,7 @@ unsafe fn unser_into(b: &[u8], pos: &mut usize, depth: u32, z: &mut zval) -> boo
                     },
                     _ => return false,
                 };
-                if slot.is_null() || !unser_into(b, pos, depth + 1, &mut *slot) {
+                if slot.is_null() || !unser_into(b, pos, depth + 1, limit, &mut *slot) {
                     return false;
                 }
             }

@@ -198,6 +198,45 @@ pub fn get_long(z: &zval) -> i64 {
     }
 }
 
+/// `IS_OBJ_DESTRUCTOR_CALLED` in an object's GC flags.
+const IS_OBJ_DESTRUCTOR_CALLED: u32 = 1 << 8;
+
+/// ZEND_TRY_ASSIGN_REF_* release the old value before writing the new one:
+/// the destructor of an object freed by the assignment sees the variable
+/// still holding that object. Done here for an object only the variable
+/// holds: its destructor runs (as zend_objects_store_del runs it) while the
+/// variable still holds it, with one more reference of ours, so that a
+/// destructor assigning to the variable cannot free the object under the
+/// engine (native then reads freed memory). The caller then replaces the
+/// value, which frees the object without a second destructor call.
+fn release_dying_object(slot: &mut zval) {
+    unsafe {
+        if slot.u1.v.type_ != ffi::IS_OBJECT {
+            return;
+        }
+        let obj = slot.value.obj;
+        if (*obj).gc.refcount != 1 || (*obj).gc.u.type_info & IS_OBJ_DESTRUCTOR_CALLED != 0 {
+            return;
+        }
+        extern "C" {
+            fn zend_fiber_switch_block();
+            fn zend_fiber_switch_unblock();
+        }
+        (*obj).gc.u.type_info |= IS_OBJ_DESTRUCTOR_CALLED;
+        (*obj).gc.refcount += 1;
+        if let Some(dtor) = (*(*obj).handlers).dtor_obj {
+            // As zend_objects_store_del: no fiber switch inside a destructor.
+            zend_fiber_switch_block();
+            dtor(obj);
+            zend_fiber_switch_unblock();
+        }
+        (*obj).gc.refcount -= 1;
+        if (*obj).gc.refcount == 0 {
+            ext_php_rs::ffi::zend_objects_store_del(obj);
+        }
+    }
+}
+
 /// A by-reference parameter, written like ZEND_TRY_ASSIGN_REF_*: typed
 /// references (`public int $x` passed by ref) go through the engine's checks.
 pub struct RefOut<'a> {
@@ -221,8 +260,7 @@ impl<'a> RefOut<'a> {
             let mut v = std::mem::ManuallyDrop::new(v);
             unsafe { ffi::zend_try_assign_typed_ref_zval(self.r, &mut *v) };
         } else {
-            // The old value is released when `old` drops, after the new one
-            // is in place (a destructor it triggers sees the new value).
+            release_dying_object(&mut self.r.val);
             let old = std::mem::replace(&mut self.r.val, v);
             drop(old);
         }

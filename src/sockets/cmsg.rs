@@ -27,9 +27,18 @@ impl Ctx<'_> {
     fn ok(&self) -> bool {
         self.err.is_none()
     }
+    /// An error without a message (native sets `has_error` alone, e.g. when
+    /// a conversion threw): the operation fails without a warning.
+    fn fail_silently(&mut self) {
+        if self.err.is_none() {
+            self.err = Some(String::new());
+        }
+    }
     fn report(&mut self) -> bool {
         if let Some(e) = self.err.take() {
-            warning(&e);
+            if !e.is_empty() {
+                warning(&e);
+            }
             return false;
         }
         true
@@ -52,7 +61,11 @@ fn to_integer(ctx: &mut Ctx, z: &zval) -> Option<i64> {
         ffi::IS_LONG => zv::long_of(z),
         ffi::IS_DOUBLE => Some(super::to_long(z)),
         ffi::IS_OBJECT | ffi::IS_STRING => {
-            let s = zval_string(z)?;
+            // try_convert_to_string(): a conversion that throws fails silently.
+            let Some(s) = zv::try_string(z) else {
+                ctx.fail_silently();
+                return None;
+            };
             let (t, l, d) = zv::numeric_string(&s);
             match t {
                 ffi::IS_LONG => Some(l),
@@ -98,8 +111,10 @@ fn to_u16(ctx: &mut Ctx, z: &zval) -> Option<u16> {
 }
 
 /// (string) with the engine's warnings ("Array to string conversion"...).
+/// zval_get_string(), as native's conversions use it: a conversion that
+/// throws (`__toString`) gives "" and the conversion goes on.
 fn zval_string(z: &zval) -> Option<Vec<u8>> {
-    zv::try_string(z)
+    Some(zv::try_string(z).unwrap_or_default())
 }
 
 fn as_array(z: &zval) -> Option<&HashTable> {
@@ -195,6 +210,10 @@ fn write_name(ctx: &mut Ctx, z: &zval) -> Option<SockAddr> {
             }
             let path = with_key(ctx, ht, "path", false, |ctx, v| {
                 let s = zval_string(v)?;
+                if s.is_empty() {
+                    ctx.fail("the path is cannot be empty".into());
+                    return None;
+                }
                 if s.len() >= 108 {
                     ctx.fail("the path is too long, the maximum permitted length is 107".into());
                     return None;
@@ -411,9 +430,9 @@ pub fn sendmsg(a: &Args, rv: &mut zval) -> PhpResult {
         }
         ok.then_some(())
     });
-    if iov_ok.is_none() || error::has_exception() {
+    if iov_ok.is_none() {
         ctx.report();
-        return if error::has_exception() { Err(crate::php::Thrown) } else { Ok(()) };
+        return Ok(());
     }
     let mut control: Vec<u8> = Vec::new();
     let ctl_ok = with_key(&mut ctx, msg, "control", false, |ctx, v| {

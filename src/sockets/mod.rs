@@ -1212,9 +1212,8 @@ fn socket_set_option(a: &Args, rv: &mut zval) -> PhpResult {
             buf = v.to_ne_bytes().to_vec();
         }
     }
-    if error::has_exception() {
-        return Err(Thrown);
-    }
+    // Like native, a conversion warning turned into an exception by an
+    // error handler does not stop the setsockopt() (its value is set).
     match sys::setsockopt(s.fd, lv, op, &buf) {
         Ok(()) => zv::set_bool(rv, true),
         Err(e) => sock_error(s, "Unable to set socket option", e),

@@ -41,7 +41,8 @@ fn if_index_from_zval(z: &zval) -> Option<u32> {
             None
         }
         Some(l) => Some(l as u32),
-        None => string_to_if_index(&zv::try_string(z)?),
+        // zval_get_string(): "" when __toString throws, as native.
+        None => string_to_if_index(&zv::try_string(z).unwrap_or_default()),
     }
 }
 
@@ -83,7 +84,7 @@ fn address_from_array(s: &mut Socket, ht: &ext_php_rs::ffi::HashTable, key: &str
         error::value_error(&format!("No key \"{key}\" passed in optval"));
         return None;
     };
-    let text = zv::try_string(v)?;
+    let text = zv::try_string(v).unwrap_or_default(); // zval_get_string(), as native
     match s.family {
         libc::AF_INET => set_inet_addr(s, &text).map(|ip| sys::SockAddr::inet(ip, 0)),
         libc::AF_INET6 => set_inet6_addr(s, &text).map(|(ip, sc)| sys::SockAddr::inet6(ip, 0, sc)),

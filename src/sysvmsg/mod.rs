@@ -182,20 +182,59 @@ pub(crate) fn send(
     let msgtype = m.msgtype;
     let id = q.id as i32;
 
-    let result = SEND_BUF.with(|cell| -> Result<Result<(), i32>, Thrown> {
+    let result = if m.do_serialize && serialize::simple_len(message).is_none() {
+        // Complex values: PHP's serializer writes straight after the header,
+        // so the payload is never copied again. It may run user code (__sleep
+        // ...) that sends too: no shared buffer is borrowed meanwhile.
+        let mut s = SmartStr::new();
+        s.append(&[0u8; HEADER]);
+        s.serialize(message);
+        if error::has_exception() {
+            // e.g. "Serialization of 'X' is not allowed": nothing is sent.
+            return Err(Thrown);
+        }
+        sender(id, s.as_mut_bytes(), msgtype)
+    } else {
+        send_simple(id, message, m, &mut sender)?
+    };
+    match result {
+        Ok(()) => zv::set_bool(rv, true),
+        Err(e) => {
+            let e = if e == TIMED_OUT {
+                e
+            } else {
+                let text = format!("msgsnd failed: {}", error::strerror(e));
+                // Native stores errno as it is after the warning: a user error
+                // handler may have changed it.
+                error::set_errno(e);
+                warning(&text);
+                error::errno()
+            };
+            if let Some(mut ec) = a.out(m.error_code_arg) {
+                ec.set_long(e as i64);
+            }
+            zv::set_bool(rv, false);
+        }
+    }
+    Ok(())
+}
+
+/// msg_send of a value written without PHP's serializer (no user code
+/// runs): a simple value serialized, or the raw text of a scalar, in the
+/// reused send buffer.
+fn send_simple(
+    id: i32,
+    message: &zval,
+    m: &Outgoing,
+    sender: &mut impl FnMut(i32, &mut [u8], i64) -> Result<(), i32>,
+) -> PhpResult<Result<(), i32>> {
+    let msgtype = m.msgtype;
+    SEND_BUF.with(|cell| {
         let mut buf = cell.borrow_mut();
         buf.clear();
         buf.resize(HEADER, 0);
         if m.do_serialize {
-            if !serialize::serialize_simple(message, &mut buf) {
-                let mut s = SmartStr::new();
-                s.append(&[0u8; HEADER]);
-                s.serialize(message);
-                if error::has_exception() {
-                    return Err(Thrown);
-                }
-                return Ok(sender(id, s.as_mut_bytes(), msgtype));
-            }
+            serialize::serialize_simple(message, &mut buf);
         } else {
             match zv::type_of(message) {
                 ffi::IS_STRING => buf.extend_from_slice(zv::string_of(message).unwrap_or_default()),
@@ -218,20 +257,7 @@ pub(crate) fn send(
             *buf = Vec::new();
         }
         Ok(r)
-    })?;
-    match result {
-        Ok(()) => zv::set_bool(rv, true),
-        Err(e) => {
-            if e != TIMED_OUT {
-                warning(&format!("msgsnd failed: {}", error::strerror(e)));
-            }
-            if let Some(mut ec) = a.out(m.error_code_arg) {
-                ec.set_long(e as i64);
-            }
-            zv::set_bool(rv, false);
-        }
-    }
-    Ok(())
+    })
 }
 
 enum RecvBuf {
@@ -318,19 +344,21 @@ pub(crate) fn receive(
                 zv::set_bool(rv, true);
                 if do_unserialize {
                     // SAFETY: text is followed by the NUL written above.
-                    match unsafe { serialize::unserialize_terminated(text) } {
-                        Some(v) => {
-                            if let Some(mut m) = a.out(4) {
-                                m.set_zval(v);
+                    unsafe {
+                        serialize::unserialize_terminated_then(text, |v| match v {
+                            Some(v) => {
+                                if let Some(mut m) = a.out(4) {
+                                    m.set_zval(v);
+                                }
                             }
-                        }
-                        None => {
-                            warning("Message corrupted");
-                            if let Some(mut m) = a.out(4) {
-                                m.set_bool(false);
+                            None => {
+                                warning("Message corrupted");
+                                if let Some(mut m) = a.out(4) {
+                                    m.set_bool(false);
+                                }
+                                zv::set_bool(rv, false);
                             }
-                            zv::set_bool(rv, false);
-                        }
+                        })
                     }
                 } else if let Some(mut m) = a.out(4) {
                     m.set_bytes(text);

@@ -263,18 +263,15 @@ fn shm_put_var(a: &Args, rv: &mut zval) -> PhpResult {
         return Ok(());
     }
     // Everything else: PHP's serializer. It may run user code (__sleep,
-    // __serialize) which can detach this very segment; native then writes
-    // through a NULL pointer, we throw instead. Like native, a value whose
-    // serialization threw is still stored as far as it got.
+    // __serialize) which can detach this very segment: native's Error then
+    // (chained to an exception the user code threw, if any). Like native, a
+    // value whose serialization threw is still stored as far as it got.
     let mut out = SmartStr::with_capacity(SIZE_HINT.get());
     out.serialize(value);
     SIZE_HINT.set((out.len() + out.len() / 8 + 64).min(HINT_LIMIT));
     let s = unsafe { class::data_of::<SysvSharedMemory>(obj) };
     let Some(seg) = s.seg.as_ref() else {
-        if error::has_exception() {
-            return Err(error::Thrown);
-        }
-        return Err(destroyed());
+        return Err(error::error("Shared memory block has been destroyed by the serialization function"));
     };
     let r = layout::put(seg.bytes(), var_key, out.as_mut_bytes());
     put_result(s.key, r, rv);
@@ -309,10 +306,10 @@ fn shm_get_var(a: &Args, rv: &mut zval) -> PhpResult {
     // segment: our own reference keeps it mapped until the parse is done.
     let keep = Rc::clone(seg);
     let data = layout::data(keep.bytes(), &chunk).unwrap_or_default();
-    match serialize::unserialize(data) {
+    serialize::unserialize_then(data, |z| match z {
         Some(z) => *rv = z,
         None => warning("Variable data in shared memory is corrupted"),
-    }
+    });
     drop(keep);
     Ok(())
 }

@@ -192,7 +192,10 @@ expected=0
 for part in ${FRESH_ONLY:-main test package}; do
   case $part in main | test) expected=$((expected + 1)) ;; package) expected=$((expected + 6)) ;; esac
 done
-if [ $((pass + fail)) -lt $expected ]; then fail=$((expected - pass)); fi
+if [ $((pass + fail)) -lt $expected ]; then
+  echo "FAIL $((expected - pass - fail)) step(s) did not finish" >> "$root/build/results"
+  fail=$((expected - pass))
+fi
 echo
 say "summary ($(( ($(date +%s) - start) / 60 )) min):"; sed 's/^/  /' "$root/build/results" 2>/dev/null
 trap - EXIT; cleanup

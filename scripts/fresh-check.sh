@@ -180,24 +180,45 @@ fi
 INNER
 
 say "root $root; running the checks (bounded to ${FRESH_TIMEOUT:-4800} s)"
+# In the background and waited for, so INT/TERM stop it at once: timeout
+# passes TERM to unshare, whose --kill-child ends the namespace's init, and
+# with it every process inside (bash defers traps while a foreground child runs).
 timeout -k 30 "${FRESH_TIMEOUT:-4800}" unshare --mount --ipc --pid --fork --kill-child --propagation private \
-  bash "$repo/scripts/fresh-check.sh" --inside "$root" "$shared" "${FRESH_ONLY:-main test package}"
+  bash "$repo/scripts/fresh-check.sh" --inside "$root" "$shared" "${FRESH_ONLY:-main test package}" &
+runner=$!
+# Counts the steps, prints the summary, removes the root, prints the last line.
+finish() {
+  local pass fail expected part
+  trap - EXIT INT TERM
+  pass=$(grep -c '^PASS ' "$root/build/results" 2>/dev/null); fail=$(grep -c '^FAIL ' "$root/build/results" 2>/dev/null)
+  pass=${pass:-0}; fail=${fail:-0}
+  # Every step must have run: a missing one (crash, timeout, interrupt) is a failure.
+  expected=0
+  for part in ${FRESH_ONLY:-main test package}; do
+    case $part in main | test) expected=$((expected + 1)) ;; package) expected=$((expected + 6)) ;; esac
+  done
+  if [ $((pass + fail)) -lt $expected ]; then
+    echo "FAIL $((expected - pass - fail)) step(s) did not finish" >> "$root/build/results"
+    fail=$((expected - pass))
+  fi
+  echo
+  say "summary ($(( ($(date +%s) - start) / 60 )) min):"; sed 's/^/  /' "$root/build/results" 2>/dev/null
+  cleanup
+  echo "fresh-check: $pass passed, $fail failed"
+  [ "$fail" -eq 0 ]
+}
+stop_runner() {
+  local i
+  kill -TERM "$runner" 2>/dev/null
+  for ((i = 0; i < 100; i++)); do kill -0 "$runner" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL "$runner" 2>/dev/null
+  say "interrupted"
+  finish
+  exit "$1"
+}
+trap 'stop_runner 130' INT
+trap 'stop_runner 143' TERM
+wait "$runner"
 rc=$?
 [ $rc -eq 124 ] && say "timed out after ${FRESH_TIMEOUT:-4800} s"
-
-pass=$(grep -c '^PASS ' "$root/build/results" 2>/dev/null); fail=$(grep -c '^FAIL ' "$root/build/results" 2>/dev/null)
-pass=${pass:-0}; fail=${fail:-0}
-# Every step must have run: a missing one (crash, timeout) is a failure.
-expected=0
-for part in ${FRESH_ONLY:-main test package}; do
-  case $part in main | test) expected=$((expected + 1)) ;; package) expected=$((expected + 6)) ;; esac
-done
-if [ $((pass + fail)) -lt $expected ]; then
-  echo "FAIL $((expected - pass - fail)) step(s) did not finish" >> "$root/build/results"
-  fail=$((expected - pass))
-fi
-echo
-say "summary ($(( ($(date +%s) - start) / 60 )) min):"; sed 's/^/  /' "$root/build/results" 2>/dev/null
-trap - EXIT; cleanup
-echo "fresh-check: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -23,17 +23,18 @@
 # Usage (as root):  bash scripts/fresh-check.sh
 # Environment:
 #   FRESH_CACHE=/var/cache/php-ipc   where the pristine root is kept (built once, ~3 min)
-#   FRESH_SUITE=bookworm             Debian release to check (trixie works too)
+#   FRESH_SUITE=bookworm             Debian release to check (only bookworm is tried so far)
 #   FRESH_MIRROR=http://deb.debian.org/debian
 #   FRESH_TIMEOUT=4800               bound on the whole run, seconds
 #   FRESH_REFRESH=1                  rebuild the pristine root
 #   FRESH_KEEP=1                     keep the run's root (path printed) for inspection
+#   FRESH_ONLY="main test package"   run only these parts (package = steps 3-7)
 # Ends with one line: "fresh-check: N passed, N failed".
 set -uo pipefail
 
 # --- inside the private namespaces: mount, chroot, unmount -------------------
 if [ "${1:-}" = --inside ]; then
-  root=$2 shared=$3
+  root=$2 shared=$3 only=$4
   mounted=()
   unmount_all() {
     local i m
@@ -59,7 +60,7 @@ if [ "${1:-}" = --inside ]; then
   if [ -n "$shared" ]; then bind "$shared" "$root/build/shared" ro || exit 1; fi
   chroot "$root" /usr/bin/env -i HOME=/root TERM=dumb LANG=C.UTF-8 \
     PATH=/root/.cargo/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    CARGO_TARGET_DIR=/build/php-ipc/target \
+    CARGO_TARGET_DIR=/build/php-ipc/target FRESH_ONLY="$only" \
     /bin/bash /build/fresh-inner.sh
   exit $?
 fi
@@ -165,9 +166,10 @@ php_m_lacks_ipc() {
   ! php -m 2>/dev/null | grep -qx ipc && ! ls /etc/php/*/*/conf.d/*ipc.ini 2>/dev/null
 }
 echo "fresh chroot: $(. /etc/os-release; echo "$PRETTY_NAME"); ps: $(command -v ps || echo absent); git: $(command -v git || echo absent)"
-step main bash scripts/main.sh
-step test bash scripts/test.sh
-if step package bash scripts/package.sh; then
+only=" ${FRESH_ONLY:-main test package} "
+[[ $only == *" main "* ]] && step main bash scripts/main.sh
+[[ $only == *" test "* ]] && step test bash scripts/test.sh
+if [[ $only == *" package "* ]] && step package bash scripts/package.sh; then
   if step install apt-get install -y -q ./target/debian/php-ipc_*.deb; then
     step php-m php_m_lists_ipc
     step seeds-installed env PHP_IPC_EXT=ipc bash scripts/run-seeds.sh
@@ -178,18 +180,45 @@ fi
 INNER
 
 say "root $root; running the checks (bounded to ${FRESH_TIMEOUT:-4800} s)"
+# In the background and waited for, so INT/TERM stop it at once: timeout
+# passes TERM to unshare, whose --kill-child ends the namespace's init, and
+# with it every process inside (bash defers traps while a foreground child runs).
 timeout -k 30 "${FRESH_TIMEOUT:-4800}" unshare --mount --ipc --pid --fork --kill-child --propagation private \
-  bash "$repo/scripts/fresh-check.sh" --inside "$root" "$shared"
+  bash "$repo/scripts/fresh-check.sh" --inside "$root" "$shared" "${FRESH_ONLY:-main test package}" &
+runner=$!
+# Counts the steps, prints the summary, removes the root, prints the last line.
+finish() {
+  local pass fail expected part
+  trap - EXIT INT TERM
+  pass=$(grep -c '^PASS ' "$root/build/results" 2>/dev/null); fail=$(grep -c '^FAIL ' "$root/build/results" 2>/dev/null)
+  pass=${pass:-0}; fail=${fail:-0}
+  # Every step must have run: a missing one (crash, timeout, interrupt) is a failure.
+  expected=0
+  for part in ${FRESH_ONLY:-main test package}; do
+    case $part in main | test) expected=$((expected + 1)) ;; package) expected=$((expected + 6)) ;; esac
+  done
+  if [ $((pass + fail)) -lt $expected ]; then
+    echo "FAIL $((expected - pass - fail)) step(s) did not finish" >> "$root/build/results"
+    fail=$((expected - pass))
+  fi
+  echo
+  say "summary ($(( ($(date +%s) - start) / 60 )) min):"; sed 's/^/  /' "$root/build/results" 2>/dev/null
+  cleanup
+  echo "fresh-check: $pass passed, $fail failed"
+  [ "$fail" -eq 0 ]
+}
+stop_runner() {
+  local i
+  kill -TERM "$runner" 2>/dev/null
+  for ((i = 0; i < 100; i++)); do kill -0 "$runner" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL "$runner" 2>/dev/null
+  say "interrupted"
+  finish
+  exit "$1"
+}
+trap 'stop_runner 130' INT
+trap 'stop_runner 143' TERM
+wait "$runner"
 rc=$?
 [ $rc -eq 124 ] && say "timed out after ${FRESH_TIMEOUT:-4800} s"
-
-pass=$(grep -c '^PASS ' "$root/build/results" 2>/dev/null); fail=$(grep -c '^FAIL ' "$root/build/results" 2>/dev/null)
-pass=${pass:-0}; fail=${fail:-0}
-# Every step must have run: a missing one (crash, timeout) is a failure.
-expected=8
-if [ $((pass + fail)) -lt $expected ]; then fail=$((expected - pass)); fi
-echo
-say "summary ($(( ($(date +%s) - start) / 60 )) min):"; sed 's/^/  /' "$root/build/results" 2>/dev/null
-trap - EXIT; cleanup
-echo "fresh-check: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

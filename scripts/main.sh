@@ -3,5 +3,5 @@
 # comparing each with what the native extensions print.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh || { echo "main: setup failed"; exit 1; }
 bash scripts/run-seeds.sh

@@ -28,8 +28,10 @@ php -n $CLIENT_EXT -r 'exit(function_exists("socket_create") ? 0 : 1);' 2>/dev/n
 # shellcheck source=lib/procs.sh
 . scripts/lib/procs.sh
 log=$(mktemp)
-leader=
+leader= client=
 cleanup() {
+  # The client runs under timeout(1), which passes TERM on to it.
+  [ -n "$client" ] && kill -TERM "$client" 2>/dev/null
   stop_group "$leader"
   rm -f "$log"
 }
@@ -40,6 +42,8 @@ setsid php -n -d extension="$SO" examples/prefork_server.php >"$log" 2>&1 </dev/
 leader=$!
 group_leader_ready "$leader" || { echo "probe-prefork: FAIL: the seed is not its own process group leader (pid=$leader pgid=$(proc_pgid "$leader"))"; exit 1; }
 
+# In the background and waited for, so a TERM/INT to this script runs the
+# cleanup at once (bash defers traps while a foreground child runs).
 timeout 60 php -n $CLIENT_EXT -r '
   $port = '$PORT'; $n = '$N';
   // Wait (at most 10 s) for the server to listen.
@@ -67,8 +71,11 @@ timeout 60 php -n $CLIENT_EXT -r '
     if ($got === "helloworld\r\n") { $ok++; } else { echo "connection #$i got ", json_encode($got), "\n"; exit(1); }
   }
   echo "$ok/$n connections answered helloworld\\r\\n\n";
-  exit($ok === $n ? 0 : 1);'
+  exit($ok === $n ? 0 : 1);' &
+client=$!
+wait "$client"
 rc=$?
+client=
 if [ $rc -ne 0 ]; then
   echo "probe-prefork: FAIL (client exit $rc); server output:"; sed 's/^/    /' "$log" | head -20
   exit 1

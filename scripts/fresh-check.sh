@@ -24,7 +24,7 @@
 # Environment:
 #   FRESH_CACHE=/var/cache/php-ipc   where the pristine root is kept (built once, ~3 min)
 #   FRESH_SUITE=bookworm             Debian release to check (only bookworm is tried so far)
-#   FRESH_MIRROR=http://deb.debian.org/debian
+#   FRESH_MIRROR=URL                 Debian archive (default: the host's apt configuration)
 #   FRESH_TIMEOUT=4800               bound on the whole run, seconds
 #   FRESH_REFRESH=1                  rebuild the pristine root
 #   FRESH_KEEP=1                     keep the run's root (path printed) for inspection
@@ -71,7 +71,10 @@ repo=$(pwd -P)
 start=$(date +%s)
 CACHE=${FRESH_CACHE:-/var/cache/php-ipc}
 SUITE=${FRESH_SUITE:-bookworm}
-MIRROR=${FRESH_MIRROR:-http://deb.debian.org/debian}
+# shellcheck disable=SC1091
+. "$repo/scripts/lib/apt-mirror.sh"
+MIRROR=${FRESH_MIRROR:-$(apt_mirror)}
+SECURITY_MIRROR=$(apt_security_mirror)
 pristine="$CACHE/fresh-$SUITE"
 say() { echo "fresh-check: $*"; }
 root=
@@ -92,7 +95,7 @@ if [ ! -d "$pristine" ]; then
   mkdir -p "$CACHE"
   tmp_pristine="$pristine.tmp.$$"
   rm -rf --one-file-system "$tmp_pristine"
-  if ! timeout 1200 debootstrap --variant=minbase --include=gcc,libc6-dev "$SUITE" "$tmp_pristine" "$MIRROR" \
+  if ! timeout 1200 debootstrap --variant=minbase --include=gcc,libc6-dev "$SUITE" "$tmp_pristine" ${MIRROR:+"$MIRROR"} \
       > "$CACHE/debootstrap-$SUITE.log" 2>&1; then
     rm -rf --one-file-system "$tmp_pristine"
     give_up "debootstrap failed (see $CACHE/debootstrap-$SUITE.log)"
@@ -125,8 +128,10 @@ cp /etc/resolv.conf "$root/etc/resolv.conf"
 # A real Debian install has the updates and security suites too.
 case "$SUITE" in
   bookworm | trixie)
-    printf '%s\n' "deb $MIRROR $SUITE main" "deb $MIRROR $SUITE-updates main" \
-      "deb http://deb.debian.org/debian-security $SUITE-security main" > "$root/etc/apt/sources.list" ;;
+    if [ -n "$MIRROR" ]; then
+      { echo "deb $MIRROR $SUITE main"; echo "deb $MIRROR $SUITE-updates main"
+        [ -n "$SECURITY_MIRROR" ] && echo "deb $SECURITY_MIRROR $SUITE-security main"; } > "$root/etc/apt/sources.list"
+    fi ;;
 esac
 
 # The tree as it is now (tracked and untracked files, without target/ and .git).

@@ -20,7 +20,9 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 CHROOT="${PHP_IPC_CHROOT:-/var/cache/php-ipc/trixie}"
-MIRROR="${PHP_IPC_MIRROR:-http://deb.debian.org/debian}"
+# shellcheck disable=SC1091
+. "$ROOT/scripts/lib/apt-mirror.sh"
+MIRROR="${PHP_IPC_MIRROR:-$(apt_mirror)}"
 PACKAGES=(php8.4-cli php8.4-dev php8.4-common libclang-dev gcc libc6-dev procps util-linux
     ca-certificates)
 STAMP="$CHROOT/.php-ipc-ready"
@@ -99,11 +101,11 @@ setup() {
         return 0
     fi
     if [ ! -x "$CHROOT/usr/bin/apt-get" ] || [ ! -f "$CHROOT/.debootstrap-done" ]; then
-        command -v debootstrap >/dev/null || apt-get install -y debootstrap
+        command -v debootstrap >/dev/null || { apt-get update -qq && apt-get install -y -qq debootstrap; }
         log "debootstrap trixie into $CHROOT"
         rm -rf "$CHROOT"
         mkdir -p "$(dirname "$CHROOT")"
-        debootstrap --variant=minbase trixie "$CHROOT" "$MIRROR" >&2
+        debootstrap --variant=minbase trixie "$CHROOT" ${MIRROR:+"$MIRROR"} >&2
         touch "$CHROOT/.debootstrap-done"
     fi
     mount_system

@@ -72,7 +72,7 @@ pub(super) fn getrlimit_def(def: FnDef) -> FnDef {
 
 /// posix_getrlimit($resource) for a given resource: `[soft, hard]`.
 pub(super) fn getrlimit_one(res: i64, rv: &mut zval) -> PhpResult {
-    match sys::getrlimit(res as c_int) {
+    match sys::getrlimit_raw(res as c_int) {
         Ok((soft, hard)) => {
             let mut arr = zv::Array::new(2);
             for v in [soft, hard] {

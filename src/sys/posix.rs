@@ -301,6 +301,15 @@ pub fn getrlimit(res: Resource) -> Result<(libc::rlim_t, libc::rlim_t), Errno> {
     resource::getrlimit(res).map_err(nix_errno)
 }
 
+/// getrlimit() of any resource number, raw: PHP 8.3+'s posix_getrlimit($resource)
+/// passes any integer (an unknown one gets the kernel's EINVAL), which nix's
+/// `Resource` enum cannot hold.
+pub fn getrlimit_raw(res: libc::c_int) -> Result<(libc::rlim_t, libc::rlim_t), Errno> {
+    let mut rl = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+    // SAFETY: getrlimit writes one rlimit into rl.
+    cvt(unsafe { libc::getrlimit(res as _, &mut rl) }).map(|_| (rl.rlim_cur, rl.rlim_max))
+}
+
 /// setrlimit(), raw: PHP passes any integer as the resource (an unknown one
 /// gets the kernel's EINVAL), which nix's `Resource` enum cannot hold.
 pub fn setrlimit(res: libc::c_int, cur: libc::rlim_t, max: libc::rlim_t) -> Result<(), Errno> {

@@ -1,8 +1,23 @@
 <?php
 // Thousands of calls with random argument types/values (seeded): results,
 // warnings and exception classes/messages must match native, never a crash.
-pcntl_alarm(60);
+// FUZZ=long: 100000 calls, one line per 1,000-call block (md5 and size of
+// the block's output, warnings included) so that a mismatch shows the first
+// differing block; FUZZ_SHOW=<block> prints that block's calls in full.
+// Default: 4000 calls, each printed.
+$LONG = getenv('FUZZ') === 'long';
+$CALLS = $LONG ? 100000 : 4000;
+pcntl_alarm($LONG ? 1700 : 60);
 mt_srand(20261127);
+echo "seed 20261127, $CALLS calls\n";
+function block_begin(int $i): void { if ($GLOBALS['LONG'] && $i % 1000 === 0) ob_start(); }
+function block_end(int $i): void {
+    if (!$GLOBALS['LONG'] || $i % 1000 !== 999) return;
+    $out = ob_get_clean();
+    $b = intdiv($i, 1000);
+    echo "block $b: ", md5($out), ' ', strlen($out), "\n";
+    if ((string) $b === getenv('FUZZ_SHOW')) echo $out;
+}
 set_error_handler(function ($no, $str) { echo "  E$no: $str\n"; return true; });
 $dir = __DIR__;
 function fresh() {
@@ -13,7 +28,8 @@ function fresh() {
         case 1: $s = socket_create(AF_INET, SOCK_DGRAM, SOL_UDP); break;
         case 2: $s = socket_create(AF_UNIX, SOCK_STREAM, 0); break;
         case 3: $s = socket_create(AF_UNIX, SOCK_DGRAM, 0); break;
-        default: socket_create_pair(AF_UNIX, SOCK_STREAM, 0, $p); $s = $p[0]; $pool[] = $p[1]; break;
+        // The peers stay open (bounded, so FUZZ=long stays under the fd limit).
+        default: socket_create_pair(AF_UNIX, SOCK_STREAM, 0, $p); $s = $p[0]; $pool[] = $p[1]; if (count($pool) > 64) array_shift($pool); break;
     }
     socket_set_nonblock($s);
     if (mt_rand(0, 9) === 0) { socket_close($s); }
@@ -60,7 +76,8 @@ function describe($r) {
     if (is_resource($r)) return "resource";
     return var_export($r, true);
 }
-for ($i = 0; $i < 4000; $i++) {
+for ($i = 0; $i < $CALLS; $i++) {
+    block_begin($i);
     $f = $names[mt_rand(0, count($names) - 1)];
     $n = mt_rand(0, $fns[$f] + 1);
     $args = [];
@@ -89,5 +106,6 @@ for ($i = 0; $i < 4000; $i++) {
     } catch (Throwable $e) {
         echo "  ", get_class($e), ": ", $e->getMessage(), "\n";
     }
+    block_end($i);
 }
 echo "done\n";

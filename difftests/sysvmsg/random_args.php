@@ -1,9 +1,25 @@
 <?php
 // Thousands of calls with random argument types and sizes: identical results, no crash.
+// FUZZ=long: 100000 calls, one line per 1,000-call block (md5 and size of
+// the block's output, warnings included) so that a mismatch shows the first
+// differing block; FUZZ_SHOW=<block> prints that block's calls in full.
+// Default: 3000 calls, each printed.
+$LONG = getenv('FUZZ') === 'long';
+$CALLS = $LONG ? 100000 : 3000;
+pcntl_alarm($LONG ? 1700 : 60);
 mt_srand(20261127);
+echo "seed 20261127, $CALLS calls\n";
+function block_begin(int $i): void { if ($GLOBALS['LONG'] && $i % 1000 === 0) ob_start(); }
+function block_end(int $i): void {
+    if (!$GLOBALS['LONG'] || $i % 1000 !== 999) return;
+    $out = ob_get_clean();
+    $b = intdiv($i, 1000);
+    echo "block $b: ", md5($out), ' ', strlen($out), "\n";
+    if ((string) $b === getenv('FUZZ_SHOW')) echo $out;
+}
 $key = ftok(__FILE__, 'x');
 $q = msg_get_queue($key);
-$__pid = getmypid(); register_shutdown_function(function () use (&$q, $__pid) { if (getmypid() === $__pid && $q instanceof SysvMessageQueue && msg_queue_exists($key)) msg_remove_queue($q); }); // cleanup even on failure
+$__pid = getmypid(); register_shutdown_function(function () use (&$q, $__pid, $key) { if (getmypid() === $__pid && $q instanceof SysvMessageQueue && msg_queue_exists($key)) msg_remove_queue($q); }); // cleanup even on failure
 function rnd_value($depth = 0) {
     switch (mt_rand(0, $depth > 1 ? 8 : 10)) {
         case 0: return null;
@@ -25,7 +41,8 @@ function describe($r) {
     return var_export($r, true);
 }
 $calls = 0;
-for ($i = 0; $i < 3000; $i++) {
+for ($i = 0; $i < $CALLS; $i++) {
+    block_begin($i);
     $f = mt_rand(0, 5);
     $a = [rnd_value(), rnd_value(), rnd_value(), rnd_value(), rnd_value(), rnd_value()];
     $useq = mt_rand(0, 4) > 0;
@@ -47,6 +64,7 @@ for ($i = 0; $i < 3000; $i++) {
         echo $i, " ", get_class($ex), ": ", $ex->getMessage(), "\n";
     }
     if ($i % 50 === 0) { while (@msg_receive($q, 0, $t, 100000, $m, false, MSG_IPC_NOWAIT)); }
+    block_end($i);
 }
 msg_remove_queue($q);
 echo "done\n";

@@ -8,11 +8,15 @@
 $LONG = getenv('FUZZ') === 'long';
 $CALLS = $LONG ? 100000 : 3000;
 pcntl_alarm($LONG ? 1700 : 60);
-echo "seed 20261127, $CALLS calls\n";
+// FUZZ_SEED=<n> replaces the fixed seed (to explore; the default stays fixed).
+$SEED = (int) (getenv('FUZZ_SEED') ?: 20261127);
+mt_srand($SEED);
+echo "seed $SEED, $CALLS calls\n";
 function block_begin(int $i): void { if ($GLOBALS['LONG'] && $i % 1000 === 0) ob_start(); }
 function block_end(int $i): void {
     if (!$GLOBALS['LONG'] || $i % 1000 !== 999) return;
-    $out = ob_get_clean();
+    // The run folder differs between the two runs (difftest.sh prints it as <DIR>).
+    $out = str_replace(__DIR__, '<DIR>', ob_get_clean());
     $b = intdiv($i, 1000);
     echo "block $b: ", md5($out), ' ', strlen($out), "\n";
     if ((string) $b === getenv('FUZZ_SHOW')) echo $out;
@@ -21,7 +25,6 @@ set_error_handler(function ($no, $str) {
     echo "  [$no] ", preg_replace(['/0x[0-9a-f]+/', '/float [0-9.E+-]+/'], ['<KEY>', 'float <F>'], $str), "\n";
     return true;
 });
-mt_srand(20261127);
 $KEYS = [ftok(__FILE__, 'a'), ftok(__FILE__, 'b'), ftok(__FILE__, 'c')];
 register_shutdown_function(function () use ($KEYS) { foreach ($KEYS as $k) if ($s = @sem_get($k)) @sem_remove($s); });
 $sems = [];

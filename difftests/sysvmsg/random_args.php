@@ -6,7 +6,7 @@
 // Default: 3000 calls, each printed.
 $LONG = getenv('FUZZ') === 'long';
 $CALLS = $LONG ? 100000 : 3000;
-pcntl_alarm($LONG ? 1700 : 60);
+pcntl_alarm($LONG ? 600 : 60);
 // FUZZ_SEED=<n> replaces the fixed seed (to explore; the default stays fixed).
 $SEED = (int) (getenv('FUZZ_SEED') ?: 20261127);
 mt_srand($SEED);

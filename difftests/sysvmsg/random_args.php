@@ -53,7 +53,8 @@ for ($i = 0; $i < $CALLS; $i++) {
         switch ($f) {
             case 0: $r = msg_send($useq ? $q : $a[0], $a[1], $a[2], $a[3], false, $e); break;
             // Huge sizes end the script on the memory limit (natively too): see flags_and_limits.
-            case 1: if (is_int($a[3]) && $a[3] > 1000000) { $a[3] = 1000000; }
+            // (Integral numeric strings too: "77777777" from a repeated digit.)
+            case 1: if ((is_int($a[3]) || (is_string($a[3]) && is_numeric($a[3]) && is_int($a[3] + 0))) && $a[3] > 1000000) { $a[3] = 1000000; }
                     $flags = (is_int($a[5]) ? $a[5] : 0) | MSG_IPC_NOWAIT;
                     // A message truncated by MSG_NOERROR and then unserialized: native's
                     // unserializer reads the stale bytes after it in its buffer (any

@@ -72,11 +72,13 @@ $names = array_keys($fns);
 $levels = [SOL_SOCKET, SOL_TCP, SOL_UDP, IPPROTO_IP, IPPROTO_IPV6, 0, 99];
 $opts = [SO_REUSEADDR, SO_REUSEPORT, SO_KEEPALIVE, SO_LINGER, SO_RCVTIMEO, SO_SNDTIMEO, SO_TYPE, SO_ERROR, SO_RCVBUF, SO_SNDBUF, SO_BROADCAST,
          TCP_NODELAY, IP_MULTICAST_TTL, IP_MULTICAST_LOOP, IPV6_V6ONLY, IPV6_UNICAST_HOPS, SO_DEBUG, SO_OOBINLINE, SO_RCVLOWAT, 1000];
-/** The int a coercive int parameter would see, or null. */
+/** The int a coercive int parameter of an internal function would see (null
+ * and fractional or leading-numeric values with their deprecation/warning), or
+ * null for a TypeError. */
 function as_int($v): ?int {
-    if (is_int($v) || is_bool($v)) return (int) $v;
-    if (is_float($v) && is_finite($v) && $v == (int) $v) return (int) $v;
-    if (is_string($v) && is_numeric($v) && (float) $v == (int) $v) return (int) $v;
+    if ($v === null || is_int($v) || is_bool($v)) return (int) $v;
+    if (is_float($v)) return is_finite($v) && abs($v) < 9.2e18 ? (int) $v : null;
+    if (is_string($v) && preg_match('/^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?/', $v, $m)) return as_int((float) $m[0]);
     return null;
 }
 function describe($r) {

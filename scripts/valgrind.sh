@@ -10,9 +10,9 @@
 # "definitely lost" leaks (--errors-for-leak-kinds=definite). What is
 # suppressed and why: scripts/valgrind.supp.
 #
-#   scripts/valgrind.sh                 the CI subset (SUBSET_* below)
-#   VALGRIND=full scripts/valgrind.sh   every phpt and every difftest
-#   scripts/valgrind.sh PATH...         given .phpt/.php files or folders
+#   scripts/valgrind.sh             every phpt and every difftest (about 12 min
+#                                   on the 2-core VM under load: no subset needed)
+#   scripts/valgrind.sh PATH...     given .phpt/.php files or folders
 # Ends with one line "valgrind: N tests, N errors"; exits non-zero on errors.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -28,27 +28,20 @@ RUNNER="$(php-config --extension-dir 2>/dev/null)/build/run-tests.php"
 [ -f "$RUNNER" ] || RUNNER=/usr/lib/php/20220829/build/run-tests.php
 [ -f "$RUNNER" ] || { echo "valgrind: run-tests.php not found (install php8.2-dev)"; echo "valgrind: 0 tests, 1 errors"; exit 1; }
 
-# Skipped under valgrind, each for a stated reason (never because of a report).
+# Skipped under valgrind, each for a stated reason (never because of a
+# report). Empty now: the setuid tests' children used to log "could not
+# unlink /tmp/vgdb-pipe-..." after dropping root (fixed by --vgdb=no), and
+# the fd-limit tests (posix_setrlimit, select_high_fd, c10k) pass under
+# valgrind, which keeps its own fds above the soft limit.
 SKIP=(
 )
 
-# CI subset: all phpt and difftest groups are covered, but the slowest
-# scripts (many processes, many connections, long timing loops) only run with
-# VALGRIND=full. Chosen from measured times (docs/testing.md).
-SUBSET_SLOW=(
-)
-
 paths=("$@")
-# The subset applies only to the default run (no paths, no VALGRIND=full).
-subset=1; [ "${VALGRIND:-}" = full ] && subset=0
-if [ ${#paths[@]} -eq 0 ]; then paths=(php-tests difftests); else subset=0; fi
+[ ${#paths[@]} -gt 0 ] || paths=(php-tests difftests)
 
-is_skipped() { # path -> 0 when in SKIP (or in SUBSET_SLOW outside full mode)
+is_skipped() { # path -> 0 when listed in SKIP
   local s
-  for s in "${SKIP[@]}"; do [ "$1" = "$s" ] && { echo "skip $1 (see SKIP in scripts/valgrind.sh)"; return 0; }; done
-  if [ $subset = 1 ]; then
-    for s in "${SUBSET_SLOW[@]}"; do [ "$1" = "$s" ] && return 0; done
-  fi
+  for s in "${SKIP[@]}"; do [ "$1" = "$s" ] && return 0; done
   return 1
 }
 
@@ -75,18 +68,24 @@ VG_OPTS="$VG_OPTS --trace-children-skip-by-arg=extension=sysvmsg,extension=sysvs
 
 # Reads valgrind logs and prints the records that are errors of php-ipc,
 # then "#errors N". A "definitely lost" block is ours when our .so is on its
-# allocation stack (a PHP object kept alive by a userland reference cycle at
-# shutdown is reported by PHP itself under USE_ZEND_ALLOC=0, see
-# docs/testing.md). Valgrind's own warnings are not errors, nor is a process
+# allocation stack, except a PHP object from zend_objects_new (stdClass or a
+# user class, e.g. made by the unserializer php-ipc calls): PHP itself
+# reports an object that a userland reference cycle keeps alive until
+# shutdown as lost under USE_ZEND_ALLOC=0, natively too (docs/testing.md).
+# Objects of php-ipc's own classes (allocated by our create_object) count. Valgrind's own warnings are not errors, nor is a process
 # ended by a signal a test sends on purpose (TERM, KILL, INT, ...); a crash
-# signal is.
+# signal is. A "fishy" (huge) size asked of the engine's allocator is a
+# script's size argument reaching it as natively (socket_recv(..., PHP_INT_MAX)):
+# with ZendMM it is PHP's memory-limit error, with USE_ZEND_ALLOC=0 a failed
+# malloc() and the same fatal error.
 triage() {
   awk '
     function flush(  bad) {
       if (rec == "") return
-      if (head ~ /definitely lost/) bad = (rec ~ /libphp_ipc\.so/)
+      if (head ~ /definitely lost/) bad = (rec ~ /libphp_ipc\.so/ && rec !~ /: zend_objects_new \(/)
       else if (head ~ /(indirectly|possibly) lost|still reachable|Warning:|could not unlink/) bad = 0
       else if (head ~ /Process terminating with default action of signal/) bad = (head ~ /SIGSEGV|SIGBUS|SIGABRT|SIGILL|SIGFPE|SIGSYS/)
+      else if (head ~ /has a fishy/ && rec ~ /__zend_(malloc|realloc|calloc)/) bad = 0
       else bad = 1
       if (bad) { n++; printf "%s", rec }
       rec = ""; head = ""
@@ -148,9 +147,10 @@ if [ ${#diffs[@]} -gt 0 ]; then
     tests=$((tests + 1))
     work="$report/run"; rm -rf "$work"; mkdir -p "$work/logs"; cp "$f" "$work/t.php"
     t0=$(date +%s)
-    (cd "$work" && USE_ZEND_ALLOC=0 ZEND_DONT_UNLOAD_MODULES=1 timeout "${VALGRIND_TIMEOUT:-600}" \
+    # (The group's 2>/dev/null only hides bash's "Alarm clock" job notice.)
+    { (cd "$work" && USE_ZEND_ALLOC=0 ZEND_DONT_UNLOAD_MODULES=1 timeout "${VALGRIND_TIMEOUT:-600}" \
       valgrind -q --trace-children=yes --error-exitcode=97 $VG_OPTS --log-file="$work/logs/%p.log" \
-      php -n -d pcre.jit=0 $OURS t.php </dev/null >"$work/out" 2>&1)
+      php -n -d pcre.jit=0 $OURS t.php </dev/null >"$work/out" 2>&1); } 2>/dev/null
     # 97: valgrind saw errors (--error-exitcode); the triage below says
     # whether any is php-ipc's.
     rc=$?

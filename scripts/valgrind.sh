@@ -10,7 +10,7 @@
 # "definitely lost" leaks (--errors-for-leak-kinds=definite). What is
 # suppressed and why: scripts/valgrind.supp.
 #
-#   scripts/valgrind.sh             every phpt and every difftest (about 12 min
+#   scripts/valgrind.sh             every phpt and every difftest (9-12 min
 #                                   on the 2-core VM under load: no subset needed)
 #   scripts/valgrind.sh PATH...     given .phpt/.php files or folders
 # Ends with one line "valgrind: N tests, N errors"; exits non-zero on errors.

@@ -3,8 +3,26 @@
 // sizes; results, warnings and exception texts must match native and nothing
 // may crash. Process-changing functions (setters, kill with a signal) are
 // excluded or limited to harmless values; see setters.php for those.
-pcntl_alarm(60);
-mt_srand(20260407);
+// FUZZ=long: 100000 calls, one line per 1,000-call block (md5 and size of
+// the block's output, warnings included) so that a mismatch shows the first
+// differing block; FUZZ_SHOW=<block> prints that block's calls in full.
+// Default: 4000 calls, each printed.
+$LONG = getenv('FUZZ') === 'long';
+$CALLS = $LONG ? 100000 : 4000;
+pcntl_alarm($LONG ? 600 : 60);
+// FUZZ_SEED=<n> replaces the fixed seed (to explore; the default stays fixed).
+$SEED = (int) (getenv('FUZZ_SEED') ?: 20260407);
+mt_srand($SEED);
+echo "seed $SEED, $CALLS calls\n";
+function block_begin(int $i): void { if ($GLOBALS['LONG'] && $i % 1000 === 0) ob_start(); }
+function block_end(int $i): void {
+    if (!$GLOBALS['LONG'] || $i % 1000 !== 999) return;
+    // The run folder differs between the two runs (difftest.sh prints it as <DIR>).
+    $out = str_replace(__DIR__, '<DIR>', ob_get_clean());
+    $b = intdiv($i, 1000);
+    echo "block $b: ", md5($out), ' ', strlen($out), "\n";
+    if ((string) $b === getenv('FUZZ_SHOW')) echo $out;
+}
 $dir = __DIR__ . '/rnd'; // the runner's private folder (printed as <DIR>)
 @mkdir($dir);
 $main = getmypid();
@@ -70,7 +88,8 @@ $fns = [
 // Setters only ever get a wrong number of arguments (ArgumentCountError).
 $setters = ['posix_setuid' => 1, 'posix_setgid' => 1, 'posix_initgroups' => 2, 'posix_setpgid' => 2];
 $names = array_keys($fns);
-for ($i = 0; $i < 4000; $i++) {
+for ($i = 0; $i < $CALLS; $i++) {
+    block_begin($i);
     $fn = $names[mt_rand(0, count($names) - 1)];
     [$min, $max] = $fns[$fn];
     // Mostly a valid count, so the values themselves get exercised.
@@ -103,6 +122,7 @@ for ($i = 0; $i < 4000; $i++) {
         $line .= get_class($e) . ': ' . $e->getMessage();
     }
     echo $line, ' errno=', posix_get_last_error(), "\n";
+    block_end($i);
 }
 clearstatcache();
 $made = glob("$dir/*") ?: [];

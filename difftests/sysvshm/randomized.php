@@ -1,13 +1,31 @@
 <?php
 // Randomized arguments and values (seeded): every result, warning and
 // exception must be native's, and nothing may crash.
-pcntl_alarm(50);
+// FUZZ=long: 100000 calls, one line per 1,000-call block (md5 and size of
+// the block's output, warnings included) so that a mismatch shows the first
+// differing block; FUZZ_SHOW=<block> prints that block's calls in full.
+// Default: 3000 calls, each printed.
+$LONG = getenv('FUZZ') === 'long';
+$CALLS = $LONG ? 100000 : 3000;
+pcntl_alarm($LONG ? 600 : 60);
+// FUZZ_SEED=<n> replaces the fixed seed (to explore; the default stays fixed).
+$SEED = (int) (getenv('FUZZ_SEED') ?: 1127);
+mt_srand($SEED);
+echo "seed $SEED, $CALLS calls\n";
+function block_begin(int $i): void { if ($GLOBALS['LONG'] && $i % 1000 === 0) ob_start(); }
+function block_end(int $i): void {
+    if (!$GLOBALS['LONG'] || $i % 1000 !== 999) return;
+    // The run folder differs between the two runs (difftest.sh prints it as <DIR>).
+    $out = str_replace(__DIR__, '<DIR>', ob_get_clean());
+    $b = intdiv($i, 1000);
+    echo "block $b: ", md5($out), ' ', strlen($out), "\n";
+    if ((string) $b === getenv('FUZZ_SHOW')) echo $out;
+}
 set_error_handler(function ($no, $str) {
     if (!(error_reporting() & $no)) return true;
     echo "  [$no] ", preg_replace(['/0x[0-9a-f]+/', '/float [0-9.E+-]+/'], ['<KEY>', 'float <F>'], $str), "\n";
     return true;
 });
-mt_srand(1127);
 $KEYS = [ftok(__FILE__, 'a'), ftok(__FILE__, 'b'), ftok(__FILE__, 'c')];
 register_shutdown_function(function () use ($KEYS) { foreach ($KEYS as $k) if ($s = @shm_attach($k, 1)) shm_remove($s); });
 $shms = [];
@@ -59,7 +77,8 @@ function rshm() {
     global $shms;
     return $shms && mt_rand(0, 9) > 0 ? pick($shms) : pick([null, 1, "s", new stdClass]);
 }
-for ($i = 0; $i < 3000; $i++) {
+for ($i = 0; $i < $CALLS; $i++) {
+    block_begin($i);
     $op = mt_rand(0, 19);
     try {
         switch (true) {
@@ -87,5 +106,6 @@ for ($i = 0; $i < 3000; $i++) {
     } catch (Throwable $e) {
         echo "  ", get_class($e), ": ", preg_replace('/0x[0-9a-f]+/', '<KEY>', $e->getMessage()), "\n";
     }
+    block_end($i);
 }
 echo "done\n";

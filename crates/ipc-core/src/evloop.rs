@@ -765,10 +765,10 @@ impl Core {
 /// PHP's `(zend_long)t` and `(zend_long)((t - sec) * 1e6)` as x86-64 computes
 /// them (out-of-range and NaN give LONG_MIN), turned into nanoseconds.
 pub fn timeval_ns(t: f64) -> Ns {
+    /// 2^63, exactly representable: the first double past i64::MAX.
+    const TWO_63: f64 = 9_223_372_036_854_775_808.0;
     fn to_long(x: f64) -> i64 {
-        const TWO_POW_63: f64 = 9_223_372_036_854_775_808.0;
-        // NaN is outside every range too.
-        if !(-TWO_POW_63..TWO_POW_63).contains(&x) {
+        if x.is_nan() || !(-TWO_63..TWO_63).contains(&x) {
             i64::MIN
         } else {
             x as i64
@@ -1026,7 +1026,7 @@ mod tests {
         assert!(timeval_ns(f64::NAN) < 0);
         assert!(timeval_ns(f64::INFINITY) < 0);
         assert!(timeval_ns(1e20) < 0);
-        assert!(timeval_ns(9.223372036854775807e18) < 0);
+        assert!(timeval_ns(9_223_372_036_854_775_808.0) < 0);
         assert_eq!(timeval_ns(1e9), 1_000_000_000 * 1_000_000_000);
     }
 

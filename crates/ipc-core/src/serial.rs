@@ -294,7 +294,7 @@ mod tests {
     #[test]
     fn decimal_matches_fmt() {
         let mut x: u64 = 1;
-        let mut check = |n: i64| {
+        let check = |n: i64| {
             let mut v = Vec::new();
             write_i64(&mut v, n);
             assert_eq!(v, n.to_string().into_bytes());

@@ -1,0 +1,559 @@
+//! Property tests of the event loop core (src/evloop.rs): random sequences of
+//! create/assign/add/del/timers/activate/fd and signal readiness/expiry/
+//! dispatch/priorities run against a plain model (a list of events and their
+//! flags, scanned linearly). After every step each event's state, the
+//! counters, the fd and signal maps, the next deadline and the dispatch
+//! order must agree with the model, and nothing may panic.
+
+mod common;
+
+use ipc_core::evloop::*;
+use proptest::prelude::*;
+
+const RWS: u16 = EV_READ | EV_WRITE | EV_SIGNAL;
+
+#[derive(Debug, Clone)]
+enum Op {
+    Create { fd: i32, events: u16, exit: bool },
+    Remove(usize),
+    Assign(usize, i32, u16),
+    Add(usize, Option<Ns>),
+    Del(usize),
+    RemoveTimer(usize),
+    SetPriority(usize, i64),
+    Activate(usize, u16, u32),
+    FdReady(i32, u16),
+    Signal(i32, u32),
+    Advance(Ns),
+    Dispatch(usize, bool),
+    RunLoop,
+    PriorityInit(i64),
+    ClearAll,
+}
+
+fn fd() -> impl Strategy<Value = i32> {
+    // Few fds, so that several events share one (list order, ET rule).
+    prop_oneof![10 => 0i32..3, 1 => Just(-1), 1 => 3i32..6, 1 => 60i32..70]
+}
+
+fn mask() -> impl Strategy<Value = u16> {
+    prop_oneof![
+        4 => prop::sample::select(vec![
+            EV_READ, EV_WRITE, EV_READ | EV_PERSIST, EV_READ | EV_PERSIST, EV_WRITE | EV_PERSIST, EV_READ | EV_WRITE | EV_PERSIST, EV_TIMEOUT,
+            EV_TIMEOUT | EV_PERSIST, EV_SIGNAL | EV_PERSIST, EV_SIGNAL, EV_READ | EV_ET | EV_PERSIST, 0,
+        ]),
+        1 => 0u16..64,
+    ]
+}
+
+fn interval() -> impl Strategy<Value = Ns> {
+    prop_oneof![
+        4 => 0i64..200,
+        1 => Just(0i64),
+        1 => Just(i64::MAX),
+        1 => -10i64..0,
+    ]
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    // An event index, taken modulo the number of events created so far.
+    let ev = 0usize..1000;
+    prop_oneof![
+        3 => (fd(), mask(), prop::bool::weighted(0.05)).prop_map(|(fd, events, exit)| Op::Create { fd, events, exit }),
+        1 => ev.clone().prop_map(Op::Remove),
+        1 => (ev.clone(), fd(), mask()).prop_map(|(i, f, m)| Op::Assign(i, f, m)),
+        6 => (ev.clone(), prop::option::weighted(0.3, interval())).prop_map(|(i, t)| Op::Add(i, t)),
+        2 => ev.clone().prop_map(Op::Del),
+        1 => ev.clone().prop_map(Op::RemoveTimer),
+        1 => (ev.clone(), -1i64..5).prop_map(|(i, p)| Op::SetPriority(i, p)),
+        2 => (ev.clone(), 0u16..64, 0u32..4).prop_map(|(i, r, n)| Op::Activate(i, r, n)),
+        3 => (fd(), 0u16..8).prop_map(|(f, w)| Op::FdReady(f, w)),
+        1 => (fd(), 0u32..4).prop_map(|(s, n)| Op::Signal(s, n)),
+        3 => (0i64..30).prop_map(Op::Advance),
+        5 => (prop_oneof![4 => Just(0usize), 1 => 1usize..4], any::<bool>()).prop_map(|(p, b)| Op::Dispatch(p, b)),
+        1 => (0i64..5).prop_map(Op::PriorityInit),
+        2 => Just(Op::RunLoop),
+        1 => (0..20).prop_map(|n| if n == 0 { Op::ClearAll } else { Op::RunLoop }),
+    ]
+}
+
+/// Persistent readers/writers on two fds only: long per-fd lists, where
+/// list order and deletion from the middle matter.
+fn io_op() -> impl Strategy<Value = Op> {
+    let ev = 0usize..1000;
+    let mask = prop::sample::select(vec![
+        EV_READ | EV_PERSIST,
+        EV_WRITE | EV_PERSIST,
+        EV_READ | EV_WRITE | EV_PERSIST,
+        EV_READ,
+    ]);
+    prop_oneof![
+        3 => (0i32..2, mask).prop_map(|(fd, events)| Op::Create { fd, events, exit: false }),
+        5 => ev.clone().prop_map(|i| Op::Add(i, None)),
+        2 => ev.clone().prop_map(Op::Del),
+        1 => ev.clone().prop_map(Op::Remove),
+        3 => (0i32..2, 1u16..8).prop_map(|(f, w)| Op::FdReady(f, w)),
+        2 => Just(Op::RunLoop),
+        1 => (0usize..2, any::<bool>()).prop_map(|(p, b)| Op::Dispatch(p, b)),
+    ]
+}
+
+#[derive(Debug, Clone)]
+struct MEv {
+    id: EvId,
+    live: bool,
+    fd: i32,
+    events: u16,
+    prio: u8,
+    exit: bool,
+    user: usize,
+    inserted: bool,
+    /// Order of insertion into the fd/signal lists (their iteration order).
+    insert_seq: u64,
+    timed: bool,
+    deadline: Ns,
+    timer_seq: u64,
+    io_timeout: Ns,
+    active: bool,
+    res: u16,
+    act_seq: u64,
+    act_queue: usize,
+    ncalls: u32,
+}
+
+struct Model {
+    evs: Vec<MEv>,
+    nq: usize,
+    now: Ns,
+    seq: u64,
+}
+
+impl Model {
+    fn new() -> Self {
+        Model { evs: Vec::new(), nq: 1, now: 0, seq: 0 }
+    }
+    fn next(&mut self) -> u64 {
+        self.seq += 1;
+        self.seq
+    }
+    fn insert(&mut self, i: usize) {
+        let e = &self.evs[i];
+        if e.inserted || e.events & RWS == 0 {
+            return;
+        }
+        let s = self.next();
+        let e = &mut self.evs[i];
+        e.inserted = true;
+        e.insert_seq = s;
+    }
+    fn set_timer(&mut self, i: usize, deadline: Ns) {
+        let e = &mut self.evs[i];
+        if e.active && e.res & EV_TIMEOUT != 0 {
+            if e.events & EV_SIGNAL != 0 {
+                e.ncalls = 0;
+            }
+            e.active = false;
+        }
+        let s = self.next();
+        let e = &mut self.evs[i];
+        e.timed = true;
+        e.deadline = deadline;
+        e.timer_seq = s;
+    }
+    fn del(&mut self, i: usize) {
+        let e = &mut self.evs[i];
+        e.timed = false;
+        e.active = false;
+        e.inserted = false;
+    }
+    fn activate(&mut self, i: usize, res: u16, ncalls: u32) {
+        let nq = self.nq;
+        if self.evs[i].active {
+            self.evs[i].res |= res;
+            return;
+        }
+        let s = self.next();
+        let e = &mut self.evs[i];
+        e.res = res;
+        if e.events & EV_SIGNAL != 0 {
+            e.ncalls = ncalls;
+        }
+        e.active = true;
+        e.act_seq = s;
+        e.act_queue = (e.prio as usize).min(nq - 1);
+    }
+    fn add(&mut self, i: usize, tv: Option<Ns>) -> bool {
+        let e = &self.evs[i];
+        if e.events & (EV_READ | EV_WRITE) != 0 && e.events & EV_SIGNAL == 0 && !e.inserted && e.fd >= 0 {
+            let et = e.events & EV_ET;
+            let fd = e.fd;
+            if self.io_on(fd).any(|o| o.events & EV_ET != et) {
+                return false;
+            }
+        }
+        if self.evs[i].events & RWS != 0 && !self.evs[i].active {
+            self.insert(i);
+        }
+        if let Some(tv) = tv {
+            if self.evs[i].events & EV_PERSIST != 0 {
+                self.evs[i].io_timeout = tv;
+            }
+            let d = self.now.saturating_add(tv);
+            self.set_timer(i, d);
+        }
+        true
+    }
+    /// Live inserted io events of `fd`, in list order.
+    fn io_on(&self, fd: i32) -> impl Iterator<Item = &MEv> {
+        let mut v: Vec<&MEv> =
+            self.evs.iter().filter(|e| e.live && e.inserted && e.events & EV_SIGNAL == 0 && e.fd == fd).collect();
+        v.sort_by_key(|e| e.insert_seq);
+        v.into_iter()
+    }
+    fn ordered(&self, f: impl Fn(&MEv) -> bool, key: impl Fn(&MEv) -> (Ns, u64)) -> Vec<usize> {
+        let mut v: Vec<usize> = (0..self.evs.len()).filter(|&i| self.evs[i].live && f(&self.evs[i])).collect();
+        v.sort_by_key(|&i| key(&self.evs[i]));
+        v
+    }
+    fn expire(&mut self) {
+        let now = self.now;
+        for i in self.ordered(|e| e.timed && e.deadline <= now, |e| (e.deadline, e.timer_seq)) {
+            self.del(i);
+            self.activate(i, EV_TIMEOUT, 1);
+        }
+    }
+}
+
+fn check(c: &mut Core, m: &Model) -> Result<(), TestCaseError> {
+    let live: Vec<&MEv> = m.evs.iter().filter(|e| e.live).collect();
+    prop_assert_eq!(c.len(), live.len());
+    prop_assert_eq!(c.n_active, live.iter().filter(|e| e.active).count());
+    prop_assert_eq!(c.n_pending, live.iter().filter(|e| e.inserted || e.timed).count());
+    prop_assert_eq!(c.nprio(), m.nq);
+    for e in &m.evs {
+        match c.get(e.id) {
+            None => prop_assert!(!e.live, "live event {:?} lost", e.id),
+            Some(ce) => {
+                prop_assert!(e.live, "stale handle {:?} answers", e.id);
+                prop_assert_eq!(
+                    (ce.fd, ce.events, ce.prio, ce.user, ce.inserted, ce.timed, ce.active),
+                    (e.fd, e.events, e.prio, e.user, e.inserted, e.timed, e.active)
+                );
+                if e.timed {
+                    prop_assert_eq!(ce.deadline, e.deadline);
+                }
+                if e.active {
+                    prop_assert_eq!(ce.res, e.res);
+                }
+                let mut flags = if e.inserted { e.events & RWS } else { 0 };
+                flags |= if e.active { e.res } else { 0 };
+                flags |= if e.timed { EV_TIMEOUT } else { 0 };
+                prop_assert_eq!(c.is_pending(e.id), flags & (RWS | EV_TIMEOUT) != 0);
+            }
+        }
+    }
+    let min = live.iter().filter(|e| e.timed).map(|e| e.deadline).min();
+    prop_assert_eq!(c.next_deadline(), min);
+    let mut fds: Vec<i32> =
+        live.iter().filter(|e| e.inserted && e.events & EV_SIGNAL == 0 && e.fd >= 0).map(|e| e.fd).collect();
+    fds.sort();
+    fds.dedup();
+    prop_assert_eq!(c.fds(), fds.clone());
+    for fd in -1..8 {
+        let want = m.io_on(fd).fold(0, |a, e| a | e.events & (EV_READ | EV_WRITE | EV_ET));
+        prop_assert_eq!(c.fd_interest(fd), if fd < 0 { 0 } else { want });
+    }
+    let mut sigs: Vec<i32> = live
+        .iter()
+        .filter(|e| e.inserted && e.events & EV_SIGNAL != 0 && e.fd >= 0 && (e.fd as usize) < NSIG)
+        .map(|e| e.fd)
+        .collect();
+    sigs.sort();
+    sigs.dedup();
+    prop_assert_eq!(c.signals(), sigs.clone());
+    prop_assert_eq!(c.has_signal_events(), !sigs.is_empty());
+    prop_assert_eq!(c.have_events(), c.n_pending > 0);
+    Ok(())
+}
+
+/// pop_active + begin + the signal call loop for priority `p`, checked
+/// against the model; false when that queue is empty.
+fn dispatch_one(c: &mut Core, m: &mut Model, p: usize, brk: bool) -> Result<bool, TestCaseError> {
+    let got = c.pop_active(p);
+    let want =
+        if p < m.nq { m.ordered(|e| e.active && e.act_queue == p, |e| (0, e.act_seq)).first().copied() } else { None };
+    prop_assert_eq!(got, want.map(|i| m.evs[i].id));
+    let Some(i) = want else { return Ok(false) };
+    let b = c.begin(m.evs[i].id, m.now).unwrap();
+    let e = m.evs[i].clone();
+    prop_assert_eq!(
+        (b.user, b.fd, b.res, b.events, b.ncalls, b.kind == Kind::Exit),
+        (e.user, e.fd, e.res, e.events, e.ncalls.max(1), e.exit)
+    );
+    m.evs[i].active = false;
+    if e.exit {
+        m.del(i);
+        m.evs[i].live = false;
+    } else if e.events & EV_PERSIST != 0 {
+        if e.io_timeout != 0 {
+            let base = if e.res & EV_TIMEOUT != 0 { e.deadline } else { m.now };
+            let mut at = base.saturating_add(e.io_timeout);
+            if at < m.now {
+                at = m.now.saturating_add(e.io_timeout);
+            }
+            m.insert(i);
+            m.set_timer(i, at);
+        } else {
+            m.insert(i);
+        }
+    } else {
+        m.del(i);
+    }
+    // A signal callback runs ncalls times (a loop break ends it early).
+    let mut calls = 0;
+    while c.next_signal_call(b.id) {
+        calls += 1;
+        if brk {
+            c.end_signal_calls(b.id);
+        }
+    }
+    let want_calls = if e.events & EV_SIGNAL != 0 && !e.exit {
+        if brk {
+            1
+        } else {
+            b.ncalls
+        }
+    } else {
+        0
+    };
+    prop_assert_eq!(calls, want_calls);
+    if e.events & EV_SIGNAL != 0 && !e.exit {
+        m.evs[i].ncalls = 0;
+    }
+    Ok(true)
+}
+
+fn run(ops: &[Op]) -> Result<(), TestCaseError> {
+    let mut c = Core::new(1);
+    let mut m = Model::new();
+    for op in ops {
+        let mut op = op.clone();
+        let n = m.evs.len();
+        match &mut op {
+            Op::Remove(i)
+            | Op::Assign(i, ..)
+            | Op::Add(i, _)
+            | Op::Del(i)
+            | Op::RemoveTimer(i)
+            | Op::SetPriority(i, _)
+            | Op::Activate(i, ..) => {
+                if n == 0 {
+                    continue;
+                }
+                *i %= n;
+            }
+            _ => {}
+        }
+        match op {
+            Op::Create { fd, events, exit } => {
+                let user = m.evs.len() + 1;
+                let kind = if exit { Kind::Exit } else { Kind::User };
+                let id = c.create(fd, events, user, kind);
+                let prio = (m.nq / 2) as u8;
+                m.evs.push(MEv {
+                    id,
+                    live: true,
+                    fd,
+                    events,
+                    prio,
+                    exit,
+                    user,
+                    inserted: false,
+                    insert_seq: 0,
+                    timed: false,
+                    deadline: 0,
+                    timer_seq: 0,
+                    io_timeout: 0,
+                    active: false,
+                    res: 0,
+                    act_seq: 0,
+                    act_queue: 0,
+                    ncalls: 0,
+                });
+            }
+            // Removed events stay addressable (stale handles).
+            Op::Remove(i) => {
+                c.remove(m.evs[i].id);
+                if m.evs[i].live {
+                    m.del(i);
+                    m.evs[i].live = false;
+                }
+            }
+            Op::Assign(i, fd, events) => {
+                // The PHP layer (Event::set) refuses pending or active events.
+                let e = &m.evs[i];
+                if e.live && !e.inserted && !e.timed && !e.active {
+                    c.assign(e.id, fd, events);
+                    let prio = (m.nq / 2) as u8;
+                    let e = &mut m.evs[i];
+                    (e.fd, e.events, e.prio, e.io_timeout, e.ncalls) = (fd, events, prio, 0, 0);
+                }
+            }
+            Op::Add(i, tv) => {
+                let want = m.evs[i].live && m.add(i, tv);
+                prop_assert_eq!(c.add(m.evs[i].id, tv, m.now), want);
+            }
+            Op::Del(i) => {
+                prop_assert_eq!(c.del(m.evs[i].id), m.evs[i].live);
+                if m.evs[i].live {
+                    m.del(i);
+                }
+            }
+            Op::RemoveTimer(i) => {
+                prop_assert_eq!(c.remove_timer(m.evs[i].id), m.evs[i].live);
+                if m.evs[i].live {
+                    m.evs[i].timed = false;
+                    m.evs[i].io_timeout = 0;
+                }
+            }
+            Op::SetPriority(i, p) => {
+                let e = &m.evs[i];
+                let want = e.live && !e.active && p >= 0 && (p as usize) < m.nq;
+                prop_assert_eq!(c.set_priority(e.id, p), want);
+                if want {
+                    m.evs[i].prio = p as u8;
+                }
+            }
+            Op::Activate(i, res, n) => {
+                c.activate(m.evs[i].id, res, n);
+                if m.evs[i].live {
+                    m.activate(i, res, n);
+                }
+            }
+            Op::FdReady(fd, what) => {
+                c.fd_ready(fd, what);
+                let list: Vec<usize> = m.io_on(fd).map(|e| m.evs.iter().position(|x| x.id == e.id).unwrap()).collect();
+                if fd >= 0 {
+                    for i in list {
+                        let r = m.evs[i].events & what & (EV_READ | EV_WRITE);
+                        if r != 0 {
+                            m.activate(i, r, 0);
+                        }
+                    }
+                }
+            }
+            Op::Signal(s, n) => {
+                c.signal(s, n);
+                if n > 0 && s >= 0 && (s as usize) < NSIG {
+                    let list =
+                        m.ordered(|e| e.inserted && e.events & EV_SIGNAL != 0 && e.fd == s, |e| (0, e.insert_seq));
+                    for i in list {
+                        m.activate(i, EV_SIGNAL, n);
+                    }
+                }
+            }
+            Op::Advance(dt) => {
+                m.now += dt;
+                c.expire(m.now);
+                m.expire();
+            }
+            Op::Dispatch(p, brk) => {
+                dispatch_one(&mut c, &mut m, p, brk)?;
+            }
+            // One pass of the loop: every active event, priority by priority.
+            Op::RunLoop => {
+                for p in 0..m.nq {
+                    while dispatch_one(&mut c, &mut m, p, false)? {}
+                }
+            }
+            Op::PriorityInit(n) => {
+                let want = c.n_active == 0 && (1..256).contains(&n);
+                prop_assert_eq!(c.priority_init(n), want);
+                if want {
+                    m.nq = n as usize;
+                }
+            }
+            Op::ClearAll => {
+                c.clear_all();
+                for i in 0..m.evs.len() {
+                    if m.evs[i].live {
+                        m.del(i);
+                        if m.evs[i].exit {
+                            m.evs[i].live = false;
+                        }
+                    }
+                }
+            }
+        }
+        check(&mut c, &m)?;
+    }
+    Ok(())
+}
+
+proptest! {
+    // Each case runs up to 150 steps with a full model check after each.
+    #![proptest_config(common::config(64))]
+
+    #[test]
+    fn operations_match_the_model(ops in prop::collection::vec(op(), 1..150)) {
+        run(&ops)?;
+    }
+
+    #[test]
+    fn shared_fds_match_the_model(ops in prop::collection::vec(io_op(), 1..100)) {
+        run(&ops)?;
+    }
+}
+
+#[test]
+fn timer_heap_compaction_keeps_the_earliest_deadline() {
+    // Re-adding one timer many times leaves stale heap entries behind; the
+    // heap is compacted and the live deadline is still the one reported.
+    let mut c = Core::new(1);
+    let a = c.create(-1, EV_TIMEOUT, 1, Kind::User);
+    let b = c.create(-1, EV_TIMEOUT, 2, Kind::User);
+    c.add(b, Some(1000), 0);
+    for t in 0..500 {
+        c.add(a, Some(2000 - t), 0);
+        assert_eq!(c.next_deadline(), Some(1000));
+    }
+    c.del(b);
+    assert_eq!(c.next_deadline(), Some(1501));
+    c.expire(1501);
+    assert_eq!(c.pop_active(0), Some(a));
+    assert_eq!(c.n_pending, 0);
+}
+
+#[test]
+fn fd_list_keeps_insertion_order_after_removing_the_first() {
+    // Three readers on one fd; deleting the first must leave the other two
+    // activated (and dispatched) in the order they were added.
+    let create = Op::Create { fd: 0, events: EV_READ | EV_PERSIST, exit: false };
+    let ops = [
+        create.clone(),
+        create.clone(),
+        create,
+        Op::Add(0, None),
+        Op::Add(1, None),
+        Op::Add(2, None),
+        Op::Del(0),
+        Op::FdReady(0, EV_READ),
+        Op::Dispatch(0, false),
+        Op::Dispatch(0, false),
+    ];
+    run(&ops).unwrap();
+}
+
+proptest! {
+    #![proptest_config(common::config(512))]
+
+    #[test]
+    fn timeval_conversion_never_panics(t in any::<f64>()) {
+        let ns = timeval_ns(t);
+        if t.is_finite() && t.abs() < 1e9 {
+            // Whole microseconds, truncated toward zero like PHP's casts.
+            prop_assert_eq!(ns % 1000, 0);
+            prop_assert!((ns as f64 - t * 1e9).abs() <= 1000.0 + t.abs() * 1e-6, "{} -> {}", t, ns);
+        }
+    }
+}

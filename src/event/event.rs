@@ -1,0 +1,451 @@
+//! Event's PHP methods and property handlers.
+
+use super::*;
+
+pub(super) fn methods() -> *const ext_php_rs::ffi::zend_function_entry {
+    let st = ACC_PUBLIC | ACC_STATIC;
+    crate::php::func::table(vec![
+        m(c"__construct", crate::handler!(event_construct))
+            .arg(c"base", BASE_T)
+            .arg(c"fd", Type::MIXED)
+            .arg(c"what", Type::INT)
+            .arg(c"cb", Type::CALLABLE)
+            .opt(c"arg", Type::MIXED, c"null"),
+        m(c"free", crate::handler!(event_free)).ret(Type::VOID),
+        m(c"set", crate::handler!(event_set))
+            .arg(c"base", BASE_T)
+            .arg(c"fd", Type::MIXED)
+            .opt(c"what", Type::INT, c"null")
+            .opt(c"cb", Type::CALLABLE.nullable(), c"null")
+            .opt(c"arg", Type::MIXED, c"null")
+            .ret(Type::BOOL),
+        FnDef::new(c"getSupportedMethods", crate::handler!(event_get_supported_methods)).flags(st).ret(Type::ARRAY),
+        m(c"add", crate::handler!(event_add)).opt(c"timeout", Type::FLOAT, c"-1").ret(Type::BOOL),
+        m(c"del", crate::handler!(event_del)).ret(Type::BOOL),
+        m(c"setPriority", crate::handler!(event_set_priority)).arg(c"priority", Type::INT).ret(Type::BOOL),
+        m(c"pending", crate::handler!(event_pending)).arg(c"flags", Type::INT).ret(Type::BOOL),
+        m(c"removeTimer", crate::handler!(event_remove_timer)).ret(Type::BOOL),
+        FnDef::new(c"timer", crate::handler!(event_timer))
+            .flags(st)
+            .arg(c"base", BASE_T)
+            .arg(c"cb", Type::CALLABLE)
+            .opt(c"arg", Type::MIXED, c"null")
+            .ret(Type::class(c"Event")),
+        m(c"setTimer", crate::handler!(event_set_timer))
+            .arg(c"base", BASE_T)
+            .arg(c"cb", Type::CALLABLE)
+            .opt(c"arg", Type::MIXED, c"null")
+            .ret(Type::BOOL),
+        FnDef::new(c"signal", crate::handler!(event_signal))
+            .flags(st)
+            .arg(c"base", BASE_T)
+            .arg(c"signum", Type::INT)
+            .arg(c"cb", Type::CALLABLE)
+            .opt(c"arg", Type::MIXED, c"null")
+            .ret(Type::class(c"Event")),
+        m(c"addTimer", crate::handler!(event_add)).opt(c"timeout", Type::FLOAT, c"-1").ret(Type::BOOL),
+        m(c"delTimer", crate::handler!(event_del)).ret(Type::BOOL),
+        m(c"addSignal", crate::handler!(event_add)).opt(c"timeout", Type::FLOAT, c"-1").ret(Type::BOOL),
+        m(c"delSignal", crate::handler!(event_del)).ret(Type::BOOL),
+    ])
+}
+
+fn ev_this<'a>(a: &Args) -> &'a mut Event {
+    this::<Event>(a)
+}
+
+fn event_construct(a: &Args, _rv: &mut zval) -> PhpResult {
+    a.count(4, 5)?;
+    let bo = a.object_of(0, ce_of::<EventBase>())?;
+    let what = a.long(2)?;
+    let fdz = a.zval(1);
+    if what & !(EV_TIMEOUT | evloop::EV_READ | evloop::EV_WRITE | EV_SIGNAL | EV_PERSIST | evloop::EV_ET) as i64 != 0 {
+        warning("Invalid mask");
+        return Ok(());
+    }
+    if what & EV_SIGNAL as i64 != 0 && what & (evloop::EV_READ | evloop::EV_WRITE) as i64 != 0 {
+        // libevent's event_assign refuses the mix (PECL then dies with
+        // "event_new failed"; here the object stays without an event).
+        warning("event_assign: EV_SIGNAL is not compatible with EV_READ, EV_WRITE or EV_CLOSED");
+        return Ok(());
+    }
+    let fd;
+    let mut stream = None;
+    if what & EV_SIGNAL as i64 != 0 {
+        match zval_to_signum(fdz) {
+            Some(s) => fd = s,
+            None => {
+                warning("Invalid signal passed");
+                return Ok(());
+            }
+        }
+    } else if what & EV_TIMEOUT as i64 != 0 {
+        fd = -1;
+    } else {
+        fd = zval_to_fd(fdz)?;
+        if fd < 0 {
+            return Ok(());
+        }
+        stream = zv::resource_handle(unsafe { zv::deref_mut(fdz) });
+    }
+    let Some(sh) = base_shared(bo) else { return Err(error::error("EventBase object is not initialized")) };
+    let obj = a.this();
+    let id = sh.borrow_mut().core.create(fd, what as u16, obj as usize, Kind::User);
+    let ev = ev_this(a);
+    if let (Some(old), Some(oid)) = (ev.sh.take(), ev.id.take()) {
+        old.borrow_mut().core.remove(oid);
+    }
+    ev.sh = Some(sh);
+    ev.id = Some(id);
+    ev.kind = CbKind::Io;
+    ev.set_cb(a.zval(3));
+    ev.stream = stream;
+    set_data(obj, arg_or_null(a, 4));
+    Ok(())
+}
+
+fn event_free(a: &Args, _rv: &mut zval) -> PhpResult {
+    a.count(0, 0)?;
+    let ev = ev_this(a);
+    if let (Some(sh), Some(id)) = (ev.sh.take(), ev.id.take()) {
+        let mut s = sh.borrow_mut();
+        s.core.remove(id);
+        let _ = s.sync();
+    }
+    Ok(())
+}
+
+fn event_set(a: &Args, rv: &mut zval) -> PhpResult {
+    a.count(2, 5)?;
+    let bo = a.object_of(0, ce_of::<EventBase>())?;
+    let what = if a.given(2) && zv::type_of(a.zval(2)) != ffi::IS_NULL { a.long(2)? } else { -1 };
+    let fdz = a.zval(1);
+    let fd_given = zv::type_of(fdz) != ffi::IS_NULL;
+    let mut fd = -1;
+    if what != -1 {
+        if what & !(EV_TIMEOUT | evloop::EV_READ | evloop::EV_WRITE | EV_SIGNAL | EV_PERSIST | evloop::EV_ET) as i64
+            != 0
+        {
+            warning("Invalid events mask");
+            zv::set_bool(rv, false);
+            return Ok(());
+        }
+        if what & EV_SIGNAL as i64 != 0 {
+            match zval_to_signum(fdz) {
+                Some(s) => fd = s,
+                None => {
+                    warning("Invalid signal passed");
+                    zv::set_bool(rv, false);
+                    return Ok(());
+                }
+            }
+        } else {
+            fd = zval_to_fd(fdz)?;
+            if fd < 0 {
+                zv::set_bool(rv, false);
+                return Ok(());
+            }
+        }
+    } else if fd_given {
+        fd = zval_to_fd(fdz)?;
+        if fd < 0 {
+            zv::set_bool(rv, false);
+            return Ok(());
+        }
+    }
+    let obj = a.this();
+    let ev = ev_this(a);
+    if let (Some(sh), Some(id)) = (&ev.sh, ev.id) {
+        if sh.borrow().core.is_pending(id) {
+            warning("Can't modify pending event");
+            zv::set_bool(rv, false);
+            return Ok(());
+        }
+    }
+    let Some(nsh) = base_shared(bo) else { return Err(error::error("EventBase object is not initialized")) };
+    let (old_fd, old_what) = match (&ev.sh, ev.id) {
+        (Some(sh), Some(id)) => sh.borrow().core.get(id).map(|e| (e.fd, e.events as i64)).unwrap_or((-1, 0)),
+        _ => (-1, 0),
+    };
+    let new_fd = if fd_given || what != -1 { fd } else { old_fd };
+    let new_what = if what == -1 { old_what } else { what };
+    if new_what & EV_SIGNAL as i64 != 0 && new_what & (evloop::EV_READ | evloop::EV_WRITE) as i64 != 0 {
+        warning("event_assign: EV_SIGNAL is not compatible with EV_READ, EV_WRITE or EV_CLOSED");
+        zv::set_bool(rv, false);
+        return Ok(());
+    }
+    if fd_given {
+        let d = unsafe { zv::deref_mut(fdz) };
+        ev.stream = if what != -1 && what & EV_SIGNAL as i64 != 0 { None } else { zv::resource_handle(d) };
+    }
+    if a.given(3) && zv::type_of(a.zval(3)) != ffi::IS_NULL {
+        ev.set_cb(a.zval(3));
+    }
+    if let Some(v) = arg_or_null(a, 4) {
+        set_data(obj, Some(v));
+    }
+    if let (Some(old), Some(oid)) = (ev.sh.take(), ev.id.take()) {
+        let mut o = old.borrow_mut();
+        o.core.remove(oid);
+        let _ = o.sync();
+    }
+    let id = nsh.borrow_mut().core.create(new_fd, new_what as u16, obj as usize, Kind::User);
+    ev.sh = Some(nsh);
+    ev.id = Some(id);
+    ev.kind = CbKind::Io;
+    zv::set_bool(rv, true);
+    Ok(())
+}
+
+fn event_get_supported_methods(a: &Args, rv: &mut zval) -> PhpResult {
+    a.count(0, 0)?;
+    let mut arr = zv::Array::new(3);
+    for m in Method::ALL {
+        let mut z = zv::undef();
+        zv::set_bytes(&mut z, m.name().as_bytes());
+        arr.push(z);
+    }
+    *rv = arr.into_zval();
+    Ok(())
+}
+
+fn event_add(a: &Args, rv: &mut zval) -> PhpResult {
+    a.count(0, 1)?;
+    let t = if a.given(0) { a.double(0)? } else { -1.0 };
+    let ev = ev_this(a);
+    let (Some(sh), Some(id)) = (&ev.sh, ev.id) else {
+        warning("Failed adding event: Event object is malformed or freed");
+        zv::set_bool(rv, false);
+        return Ok(());
+    };
+    let mut s = sh.borrow_mut();
+    if s.freed {
+        drop(s);
+        warning("Failed adding event");
+        zv::set_bool(rv, false);
+        return Ok(());
+    }
+    let now = s.gettime();
+    let tv = if t == -1.0 { None } else { Some(evloop::timeval_ns(t)) };
+    if !s.core.add(id, tv, now) {
+        let fd = s.core.get(id).map_or(-1, |e| e.fd);
+        drop(s);
+        warning(&format!("Tried to mix edge-triggered and non-edge-triggered events on fd {fd}"));
+        warning("Failed adding event");
+        zv::set_bool(rv, false);
+        return Ok(());
+    }
+    if s.sync().is_err() {
+        s.core.del(id);
+        let _ = s.sync();
+        drop(s);
+        warning("Failed adding event");
+        zv::set_bool(rv, false);
+        return Ok(());
+    }
+    zv::set_bool(rv, true);
+    Ok(())
+}
+
+fn event_del(a: &Args, rv: &mut zval) -> PhpResult {
+    a.count(0, 0)?;
+    let ev = ev_this(a);
+    let (Some(sh), Some(id)) = (&ev.sh, ev.id) else {
+        warning("Failed deletting event");
+        zv::set_bool(rv, false);
+        return Ok(());
+    };
+    let mut s = sh.borrow_mut();
+    s.core.del(id);
+    let _ = s.sync();
+    zv::set_bool(rv, true);
+    Ok(())
+}
+
+fn event_remove_timer(a: &Args, rv: &mut zval) -> PhpResult {
+    a.count(0, 0)?;
+    let ev = ev_this(a);
+    let ok = match (&ev.sh, ev.id) {
+        (Some(sh), Some(id)) => sh.borrow_mut().core.remove_timer(id),
+        _ => false,
+    };
+    if !ok {
+        warning("Failed deletting event");
+    }
+    zv::set_bool(rv, ok);
+    Ok(())
+}
+
+fn event_set_priority(a: &Args, rv: &mut zval) -> PhpResult {
+    a.count(1, 1)?;
+    let p = a.long(0)?;
+    let ev = ev_this(a);
+    let ok = match (&ev.sh, ev.id) {
+        (Some(sh), Some(id)) => sh.borrow_mut().core.set_priority(id, p),
+        _ => false,
+    };
+    if !ok {
+        warning(&format!("Unable to set event priority: {p}"));
+    }
+    zv::set_bool(rv, ok);
+    Ok(())
+}
+
+fn pending_of(ev: &Event, flags: i64) -> bool {
+    match (&ev.sh, ev.id) {
+        (Some(sh), Some(id)) => sh.borrow().core.pending(id, flags as u16),
+        _ => false,
+    }
+}
+
+fn event_pending(a: &Args, rv: &mut zval) -> PhpResult {
+    a.count(1, 1)?;
+    let f = a.long(0)?;
+    zv::set_bool(rv, pending_of(ev_this(a), f));
+    Ok(())
+}
+
+fn new_event(rv: &mut zval, sh: Rc<RefCell<Shared>>, fd: i32, what: u16, kind: CbKind, cb: &zval, arg: Option<zval>) {
+    let Some(obj) = class::instantiate_ce(rv, ce_of::<Event>()) else { return };
+    // SAFETY: a fresh Event object.
+    let ev = unsafe { class::data_of::<Event>(obj) };
+    let id = sh.borrow_mut().core.create(fd, what, obj as usize, Kind::User);
+    ev.sh = Some(sh);
+    ev.id = Some(id);
+    ev.kind = kind;
+    ev.set_cb(cb);
+    set_data(obj, arg);
+}
+
+fn event_timer(a: &Args, rv: &mut zval) -> PhpResult {
+    a.count(2, 3)?;
+    let bo = a.object_of(0, ce_of::<EventBase>())?;
+    let Some(sh) = base_shared(bo) else { return Err(error::error("EventBase object is not initialized")) };
+    new_event(rv, sh, -1, 0, CbKind::Timer, a.zval(1), arg_or_null(a, 2));
+    Ok(())
+}
+
+fn event_signal(a: &Args, rv: &mut zval) -> PhpResult {
+    a.count(3, 4)?;
+    let bo = a.object_of(0, ce_of::<EventBase>())?;
+    let signum = a.long(1)?;
+    if !(0..evloop::NSIG as i64).contains(&signum) {
+        warning("Invalid signal passed");
+        zv::set_bool(rv, false);
+        return Ok(());
+    }
+    let Some(sh) = base_shared(bo) else { return Err(error::error("EventBase object is not initialized")) };
+    new_event(rv, sh, signum as i32, EV_SIGNAL | EV_PERSIST, CbKind::Signal, a.zval(2), arg_or_null(a, 3));
+    Ok(())
+}
+
+fn event_set_timer(a: &Args, rv: &mut zval) -> PhpResult {
+    a.count(2, 3)?;
+    let bo = a.object_of(0, ce_of::<EventBase>())?;
+    let obj = a.this();
+    let ev = ev_this(a);
+    if let (Some(sh), Some(id)) = (&ev.sh, ev.id) {
+        if sh.borrow().core.pending(id, EV_TIMEOUT) {
+            warning("Can't modify pending timer");
+            zv::set_bool(rv, false);
+            return Ok(());
+        }
+    }
+    let Some(nsh) = base_shared(bo) else { return Err(error::error("EventBase object is not initialized")) };
+    if let (Some(old), Some(oid)) = (ev.sh.take(), ev.id.take()) {
+        let mut o = old.borrow_mut();
+        o.core.remove(oid);
+        let _ = o.sync();
+    }
+    let id = nsh.borrow_mut().core.create(-1, 0, obj as usize, Kind::User);
+    ev.sh = Some(nsh);
+    ev.id = Some(id);
+    ev.kind = CbKind::Timer;
+    ev.stream = None;
+    ev.set_cb(a.zval(1));
+    set_data(obj, arg_or_null(a, 2));
+    zv::set_bool(rv, true);
+    Ok(())
+}
+
+// ---------------------------------------------------------------- Event properties
+
+unsafe fn member_is(member: *mut zend_string, name: &[u8]) -> bool {
+    zv::str_bytes(member) == name
+}
+
+pub(super) unsafe extern "C" fn event_read_property(
+    obj: *mut zend_object,
+    member: *mut zend_string,
+    ty: c_int,
+    cache: *mut *mut c_void,
+    rv: *mut zval,
+) -> *mut zval {
+    if member_is(member, b"pending") {
+        let ev = class::data_of::<Event>(obj);
+        zv::set_bool(&mut *rv, pending_of(ev, (EV_TIMEOUT | evloop::EV_READ | evloop::EV_WRITE | EV_SIGNAL) as i64));
+        return rv;
+    }
+    ext_php_rs::ffi::zend_std_read_property(obj, member, ty, cache, rv)
+}
+
+pub(super) unsafe extern "C" fn event_write_property(
+    obj: *mut zend_object,
+    member: *mut zend_string,
+    value: *mut zval,
+    cache: *mut *mut c_void,
+) -> *mut zval {
+    if member_is(member, b"pending") {
+        error::fatal("Cannot write property");
+        return value;
+    }
+    ext_php_rs::ffi::zend_std_write_property(obj, member, value, cache)
+}
+
+pub(super) unsafe extern "C" fn event_has_property(
+    obj: *mut zend_object,
+    member: *mut zend_string,
+    has_set_exists: c_int,
+    cache: *mut *mut c_void,
+) -> c_int {
+    if member_is(member, b"pending") {
+        let ev = class::data_of::<Event>(obj);
+        let p = pending_of(ev, (EV_TIMEOUT | evloop::EV_READ | evloop::EV_WRITE | EV_SIGNAL) as i64);
+        return match has_set_exists {
+            1 => p as c_int,
+            _ => 1,
+        };
+    }
+    ext_php_rs::ffi::zend_std_has_property(obj, member, has_set_exists, cache)
+}
+
+pub(super) unsafe extern "C" fn event_unset_property(
+    obj: *mut zend_object,
+    member: *mut zend_string,
+    cache: *mut *mut c_void,
+) {
+    if member_is(member, b"pending") || member_is(member, b"data") {
+        return;
+    }
+    ext_php_rs::ffi::zend_std_unset_property(obj, member, cache)
+}
+
+pub(super) unsafe extern "C" fn event_get_property_ptr_ptr(
+    obj: *mut zend_object,
+    member: *mut zend_string,
+    ty: c_int,
+    cache: *mut *mut c_void,
+) -> *mut zval {
+    if member_is(member, b"pending") {
+        return std::ptr::null_mut();
+    }
+    ext_php_rs::ffi::zend_std_get_property_ptr_ptr(obj, member, ty, cache)
+}
+
+pub(super) unsafe extern "C" fn event_get_properties(obj: *mut zend_object) -> *mut HashTable {
+    let ev = class::data_of::<Event>(obj);
+    let p = pending_of(ev, (EV_TIMEOUT | evloop::EV_READ | evloop::EV_WRITE | EV_SIGNAL) as i64);
+    let slot = class::prop_slot(obj, 0);
+    zv::set_bool(slot, p);
+    ext_php_rs::ffi::zend_std_get_properties(obj)
+}

@@ -97,6 +97,9 @@ pub struct Shared {
     pub gotbreak: bool,
     pub cont: bool,
     pub freed: bool,
+    /// libevent's own warning for the last failed kernel change (epoll_ctl,
+    /// sigaction), which PECL shows before its "Failed adding event".
+    pub failure: Option<String>,
     /// sigpipe::fork_generation() when the backend was created: a forked
     /// child shares an epoll instance with its parent until reInit().
     fork_gen: u64,
@@ -119,6 +122,7 @@ impl Shared {
             gotbreak: false,
             cont: false,
             freed: false,
+            failure: None,
             fork_gen: sigpipe::fork_generation(),
         })
     }
@@ -198,6 +202,7 @@ impl Shared {
                         }
                         Err(e) => {
                             if result.is_ok() {
+                                self.failure = Some(format!("sigaction: {}", crate::php::error::strerror(e)));
                                 result = Err((-sig, e));
                             }
                         }
@@ -289,6 +294,7 @@ impl Shared {
                     }
                     Err(e) => {
                         regs[f] = 0;
+                        self.failure = Some(epoll_failure(have, bits, fd, want, e));
                         Err(e)
                     }
                 }
@@ -377,9 +383,10 @@ impl Shared {
                         continue;
                     }
                     let e = ev.events;
-                    let mut what = 0u16;
+                    // libevent's epoll backend reports EV_ET, kept by edge-triggered events.
+                    let mut what = EV_ET;
                     if e & (epoll::ERR | epoll::HUP) != 0 {
-                        what = EV_READ | EV_WRITE;
+                        what |= EV_READ | EV_WRITE;
                     } else {
                         if e & epoll::IN != 0 {
                             what |= EV_READ;
@@ -507,6 +514,39 @@ impl Shared {
         let d = self.core.next_deadline()?;
         Some((d - self.gettime()).max(0))
     }
+}
+
+/// libevent's epoll_apply_one_change warning for a failed epoll_ctl: the
+/// operation, the epoll event bits (as a C int), libevent's old events and
+/// the read/write/close changes (1 add, 2 del, with EV_ET), then strerror.
+fn epoll_failure(have: u32, bits: u32, fd: i32, want: u16, e: Errno) -> String {
+    let ev_of = |b: u32| {
+        let mut m = 0u16;
+        if b & epoll::IN != 0 {
+            m |= EV_READ;
+        }
+        if b & epoll::OUT != 0 {
+            m |= EV_WRITE;
+        }
+        m
+    };
+    let (old, new) = (ev_of(have), ev_of(bits));
+    let et = want & EV_ET;
+    let change = |flag: u16| -> (u16, &'static str) {
+        match (old & flag != 0, new & flag != 0) {
+            (false, true) => (1 | et, "add"),
+            (true, false) => (2 | et, "del"),
+            _ => (0, "none"),
+        }
+    };
+    let (rc, rs) = change(EV_READ);
+    let (wc, ws) = change(EV_WRITE);
+    let op = if have == 0 { "ADD" } else { "MOD" };
+    format!(
+        "Epoll {op}({}) on fd {fd} failed. Old events were {old}; read change was {rc} ({rs}); write change was {wc} ({ws}); close change was 0 (none): {}",
+        bits as i32,
+        crate::php::error::strerror(e)
+    )
 }
 
 impl Drop for Shared {

@@ -64,9 +64,9 @@ fn event_construct(a: &Args, _rv: &mut zval) -> PhpResult {
         return Ok(());
     }
     if what & EV_SIGNAL as i64 != 0 && what & (evloop::EV_READ | evloop::EV_WRITE) as i64 != 0 {
-        // libevent's event_assign refuses the mix (PECL then dies with
-        // "event_new failed"; here the object stays without an event).
+        // libevent's event_assign refuses the mix; PECL then stops with a fatal error.
         warning("event_assign: EV_SIGNAL is not compatible with EV_READ, EV_WRITE or EV_CLOSED");
+        error::fatal("event_new failed");
         return Ok(());
     }
     let fd;
@@ -88,37 +88,65 @@ fn event_construct(a: &Args, _rv: &mut zval) -> PhpResult {
         }
         stream = zv::resource_handle(unsafe { zv::deref_mut(fdz) });
     }
-    let Some(sh) = base_shared(bo) else { return Err(error::error("EventBase object is not initialized")) };
+    let sh = base_arg(bo)?;
     let obj = a.this();
-    let id = sh.borrow_mut().core.create(fd, what as u16, obj as usize, Kind::User);
     let ev = ev_this(a);
     if let (Some(old), Some(oid)) = (ev.sh.take(), ev.id.take()) {
         old.borrow_mut().core.remove(oid);
     }
-    ev.sh = Some(sh);
-    ev.id = Some(id);
     ev.kind = CbKind::Io;
     ev.set_cb(a.zval(3));
     ev.stream = stream;
     set_data(obj, arg_or_null(a, 4));
+    attach(ev, obj, sh, fd, what as u16);
     Ok(())
 }
+
+/// Gives the Event its core record on `sh`, or makes it an orphan (libevent's
+/// event without a base) when that base has been freed.
+fn attach(ev: &mut Event, obj: *mut zend_object, sh: Rc<RefCell<Shared>>, fd: i32, what: u16) {
+    if sh.borrow().freed {
+        ev.orphan = true;
+        return;
+    }
+    ev.orphan = false;
+    let id = sh.borrow_mut().core.create(fd, what, obj as usize, Kind::User);
+    ev.sh = Some(sh);
+    ev.id = Some(id);
+}
+
+/// Freed or malformed: no libevent event at all (PECL's `e->event == NULL`).
+pub(super) fn is_freed(ev: &Event) -> bool {
+    ev.id.is_none() && !ev.orphan
+}
+
+const NO_BASE: &str = "event has no event_base set.";
 
 fn event_free(a: &Args, _rv: &mut zval) -> PhpResult {
     a.count(0, 0)?;
     let ev = ev_this(a);
+    if ev.orphan {
+        warning(&format!("event_del_: {NO_BASE}"));
+        ev.orphan = false;
+    }
     if let (Some(sh), Some(id)) = (ev.sh.take(), ev.id.take()) {
         let mut s = sh.borrow_mut();
         s.core.remove(id);
         let _ = s.sync();
     }
+    // A freed Event's data reads as NULL, as in PECL.
+    set_data(a.this(), None);
     Ok(())
 }
 
 fn event_set(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(2, 5)?;
     let bo = a.object_of(0, ce_of::<EventBase>())?;
-    let what = if a.given(2) && zv::type_of(a.zval(2)) != ffi::IS_NULL { a.long(2)? } else { -1 };
+    // PECL parses `what` as a plain int: null is deprecated and means 0.
+    let what = if a.given(2) { a.long(2)? } else { -1 };
+    if a.given(3) {
+        check_callable(a.zval(3), 4, true)?;
+    }
     let fdz = a.zval(1);
     let fd_given = zv::type_of(fdz) != ffi::IS_NULL;
     let mut fd = -1;
@@ -155,6 +183,12 @@ fn event_set(a: &Args, rv: &mut zval) -> PhpResult {
     }
     let obj = a.this();
     let ev = ev_this(a);
+    if is_freed(ev) {
+        return Err(event_freed_error());
+    }
+    if ev.orphan {
+        warning(&format!("event_pending: {NO_BASE}"));
+    }
     if let (Some(sh), Some(id)) = (&ev.sh, ev.id) {
         if sh.borrow().core.is_pending(id) {
             warning("Can't modify pending event");
@@ -162,7 +196,10 @@ fn event_set(a: &Args, rv: &mut zval) -> PhpResult {
             return Ok(());
         }
     }
-    let Some(nsh) = base_shared(bo) else { return Err(error::error("EventBase object is not initialized")) };
+    let nsh = base_arg(bo)?;
+    if nsh.borrow().freed {
+        return Err(base_freed_error());
+    }
     let (old_fd, old_what) = match (&ev.sh, ev.id) {
         (Some(sh), Some(id)) => sh.borrow().core.get(id).map(|e| (e.fd, e.events as i64)).unwrap_or((-1, 0)),
         _ => (-1, 0),
@@ -189,10 +226,8 @@ fn event_set(a: &Args, rv: &mut zval) -> PhpResult {
         o.core.remove(oid);
         let _ = o.sync();
     }
-    let id = nsh.borrow_mut().core.create(new_fd, new_what as u16, obj as usize, Kind::User);
-    ev.sh = Some(nsh);
-    ev.id = Some(id);
     ev.kind = CbKind::Io;
+    attach(ev, obj, nsh, new_fd, new_what as u16);
     zv::set_bool(rv, true);
     Ok(())
 }
@@ -214,31 +249,31 @@ fn event_add(a: &Args, rv: &mut zval) -> PhpResult {
     let t = if a.given(0) { a.double(0)? } else { -1.0 };
     let ev = ev_this(a);
     let (Some(sh), Some(id)) = (&ev.sh, ev.id) else {
-        warning("Failed adding event: Event object is malformed or freed");
+        if ev.orphan {
+            warning(&format!("event_add: {NO_BASE}"));
+            warning("Failed adding event");
+        } else {
+            warning("Failed adding event: Event object is malformed or freed");
+        }
         zv::set_bool(rv, false);
         return Ok(());
     };
     let mut s = sh.borrow_mut();
     if s.freed {
-        drop(s);
-        warning("Failed adding event");
-        zv::set_bool(rv, false);
-        return Ok(());
+        return Err(base_freed_error());
     }
     let now = s.gettime();
     let tv = if t == -1.0 { None } else { Some(evloop::timeval_ns(t)) };
-    if !s.core.add(id, tv, now) {
-        let fd = s.core.get(id).map_or(-1, |e| e.fd);
-        drop(s);
-        warning(&format!("Tried to mix edge-triggered and non-edge-triggered events on fd {fd}"));
-        warning("Failed adding event");
-        zv::set_bool(rv, false);
-        return Ok(());
-    }
+    s.core.add(id, tv, now);
+    s.failure = None;
     if s.sync().is_err() {
         s.core.del(id);
         let _ = s.sync();
+        let failure = s.failure.take();
         drop(s);
+        if let Some(f) = failure {
+            warning(&f);
+        }
         warning("Failed adding event");
         zv::set_bool(rv, false);
         return Ok(());
@@ -251,6 +286,9 @@ fn event_del(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(0, 0)?;
     let ev = ev_this(a);
     let (Some(sh), Some(id)) = (&ev.sh, ev.id) else {
+        if ev.orphan {
+            warning(&format!("event_del_: {NO_BASE}"));
+        }
         warning("Failed deletting event");
         zv::set_bool(rv, false);
         return Ok(());
@@ -265,9 +303,15 @@ fn event_del(a: &Args, rv: &mut zval) -> PhpResult {
 fn event_remove_timer(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(0, 0)?;
     let ev = ev_this(a);
+    if is_freed(ev) {
+        return Err(event_freed_error());
+    }
     let ok = match (&ev.sh, ev.id) {
         (Some(sh), Some(id)) => sh.borrow_mut().core.remove_timer(id),
-        _ => false,
+        _ => {
+            warning(&format!("event_remove_timer: {NO_BASE}"));
+            false
+        }
     };
     if !ok {
         warning("Failed deletting event");
@@ -280,6 +324,10 @@ fn event_set_priority(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
     let p = a.long(0)?;
     let ev = ev_this(a);
+    if ev.id.is_none() {
+        // PECL dereferences a NULL event (freed) or base (orphan) here.
+        return Err(event_freed_error());
+    }
     let ok = match (&ev.sh, ev.id) {
         (Some(sh), Some(id)) => sh.borrow_mut().core.set_priority(id, p),
         _ => false,
@@ -301,7 +349,14 @@ fn pending_of(ev: &Event, flags: i64) -> bool {
 fn event_pending(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
     let f = a.long(0)?;
-    zv::set_bool(rv, pending_of(ev_this(a), f));
+    let ev = ev_this(a);
+    if is_freed(ev) {
+        return Err(event_freed_error());
+    }
+    if ev.orphan {
+        warning(&format!("event_pending: {NO_BASE}"));
+    }
+    zv::set_bool(rv, pending_of(ev, f));
     Ok(())
 }
 
@@ -309,18 +364,16 @@ fn new_event(rv: &mut zval, sh: Rc<RefCell<Shared>>, fd: i32, what: u16, kind: C
     let Some(obj) = class::instantiate_ce(rv, ce_of::<Event>()) else { return };
     // SAFETY: a fresh Event object.
     let ev = unsafe { class::data_of::<Event>(obj) };
-    let id = sh.borrow_mut().core.create(fd, what, obj as usize, Kind::User);
-    ev.sh = Some(sh);
-    ev.id = Some(id);
     ev.kind = kind;
     ev.set_cb(cb);
     set_data(obj, arg);
+    attach(ev, obj, sh, fd, what);
 }
 
 fn event_timer(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(2, 3)?;
     let bo = a.object_of(0, ce_of::<EventBase>())?;
-    let Some(sh) = base_shared(bo) else { return Err(error::error("EventBase object is not initialized")) };
+    let sh = base_arg(bo)?;
     new_event(rv, sh, -1, 0, CbKind::Timer, a.zval(1), arg_or_null(a, 2));
     Ok(())
 }
@@ -334,7 +387,7 @@ fn event_signal(a: &Args, rv: &mut zval) -> PhpResult {
         zv::set_bool(rv, false);
         return Ok(());
     }
-    let Some(sh) = base_shared(bo) else { return Err(error::error("EventBase object is not initialized")) };
+    let sh = base_arg(bo)?;
     new_event(rv, sh, signum as i32, EV_SIGNAL | EV_PERSIST, CbKind::Signal, a.zval(2), arg_or_null(a, 3));
     Ok(())
 }
@@ -342,8 +395,15 @@ fn event_signal(a: &Args, rv: &mut zval) -> PhpResult {
 fn event_set_timer(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(2, 3)?;
     let bo = a.object_of(0, ce_of::<EventBase>())?;
+    check_callable(a.zval(1), 2, false)?;
     let obj = a.this();
     let ev = ev_this(a);
+    if is_freed(ev) {
+        return Err(event_freed_error());
+    }
+    if ev.orphan {
+        warning(&format!("event_pending: {NO_BASE}"));
+    }
     if let (Some(sh), Some(id)) = (&ev.sh, ev.id) {
         if sh.borrow().core.pending(id, EV_TIMEOUT) {
             warning("Can't modify pending timer");
@@ -351,19 +411,20 @@ fn event_set_timer(a: &Args, rv: &mut zval) -> PhpResult {
             return Ok(());
         }
     }
-    let Some(nsh) = base_shared(bo) else { return Err(error::error("EventBase object is not initialized")) };
+    let nsh = base_arg(bo)?;
+    if nsh.borrow().freed {
+        return Err(base_freed_error());
+    }
     if let (Some(old), Some(oid)) = (ev.sh.take(), ev.id.take()) {
         let mut o = old.borrow_mut();
         o.core.remove(oid);
         let _ = o.sync();
     }
-    let id = nsh.borrow_mut().core.create(-1, 0, obj as usize, Kind::User);
-    ev.sh = Some(nsh);
-    ev.id = Some(id);
     ev.kind = CbKind::Timer;
     ev.stream = None;
     ev.set_cb(a.zval(1));
     set_data(obj, arg_or_null(a, 2));
+    attach(ev, obj, nsh, -1, 0);
     zv::set_bool(rv, true);
     Ok(())
 }
@@ -374,6 +435,21 @@ unsafe fn member_is(member: *mut zend_string, name: &[u8]) -> bool {
     zv::str_bytes(member) == name
 }
 
+const ANY: i64 = (EV_TIMEOUT | evloop::EV_READ | evloop::EV_WRITE | EV_SIGNAL) as i64;
+
+/// The `pending` property: NULL once freed; an orphan warns as libevent's
+/// event_pending() does.
+fn pending_prop(ev: &Event, z: &mut zval) {
+    if is_freed(ev) {
+        zv::set_null(z);
+        return;
+    }
+    if ev.orphan {
+        warning(&format!("event_pending: {NO_BASE}"));
+    }
+    zv::set_bool(z, pending_of(ev, ANY));
+}
+
 pub(super) unsafe extern "C" fn event_read_property(
     obj: *mut zend_object,
     member: *mut zend_string,
@@ -382,8 +458,12 @@ pub(super) unsafe extern "C" fn event_read_property(
     rv: *mut zval,
 ) -> *mut zval {
     if member_is(member, b"pending") {
-        let ev = class::data_of::<Event>(obj);
-        zv::set_bool(&mut *rv, pending_of(ev, (EV_TIMEOUT | evloop::EV_READ | evloop::EV_WRITE | EV_SIGNAL) as i64));
+        pending_prop(class::data_of::<Event>(obj), &mut *rv);
+        return rv;
+    }
+    if member_is(member, b"data") && is_freed(class::data_of::<Event>(obj)) {
+        // A copy: appending to a freed Event's data changes nothing, as a write does.
+        zv::set_null(&mut *rv);
         return rv;
     }
     ext_php_rs::ffi::zend_std_read_property(obj, member, ty, cache, rv)
@@ -399,6 +479,10 @@ pub(super) unsafe extern "C" fn event_write_property(
         error::fatal("Cannot write property");
         return value;
     }
+    if member_is(member, b"data") && is_freed(class::data_of::<Event>(obj)) {
+        // PECL ignores writes to a freed Event's data.
+        return value;
+    }
     ext_php_rs::ffi::zend_std_write_property(obj, member, value, cache)
 }
 
@@ -408,13 +492,19 @@ pub(super) unsafe extern "C" fn event_has_property(
     has_set_exists: c_int,
     cache: *mut *mut c_void,
 ) -> c_int {
-    if member_is(member, b"pending") {
+    let is_pending = member_is(member, b"pending");
+    if is_pending || member_is(member, b"data") {
         let ev = class::data_of::<Event>(obj);
-        let p = pending_of(ev, (EV_TIMEOUT | evloop::EV_READ | evloop::EV_WRITE | EV_SIGNAL) as i64);
-        return match has_set_exists {
-            1 => p as c_int,
-            _ => 1,
-        };
+        if is_freed(ev) {
+            return 0;
+        }
+        if is_pending {
+            let p = pending_of(ev, ANY);
+            return match has_set_exists {
+                1 => p as c_int,
+                _ => 1,
+            };
+        }
     }
     ext_php_rs::ffi::zend_std_has_property(obj, member, has_set_exists, cache)
 }
@@ -436,7 +526,8 @@ pub(super) unsafe extern "C" fn event_get_property_ptr_ptr(
     ty: c_int,
     cache: *mut *mut c_void,
 ) -> *mut zval {
-    if member_is(member, b"pending") {
+    if member_is(member, b"pending") || (member_is(member, b"data") && is_freed(class::data_of::<Event>(obj))) {
+        // The engine falls back to read_property/write_property.
         return std::ptr::null_mut();
     }
     ext_php_rs::ffi::zend_std_get_property_ptr_ptr(obj, member, ty, cache)
@@ -444,8 +535,26 @@ pub(super) unsafe extern "C" fn event_get_property_ptr_ptr(
 
 pub(super) unsafe extern "C" fn event_get_properties(obj: *mut zend_object) -> *mut HashTable {
     let ev = class::data_of::<Event>(obj);
-    let p = pending_of(ev, (EV_TIMEOUT | evloop::EV_READ | evloop::EV_WRITE | EV_SIGNAL) as i64);
     let slot = class::prop_slot(obj, 0);
-    zv::set_bool(slot, p);
+    if is_freed(ev) {
+        zv::set_null(slot);
+    } else {
+        zv::set_bool(slot, pending_of(ev, ANY));
+    }
     ext_php_rs::ffi::zend_std_get_properties(obj)
+}
+
+/// var_dump()/print_r(): PECL lists only `pending` and `data`, and nothing
+/// for a freed Event.
+pub(super) unsafe extern "C" fn event_get_debug_info(obj: *mut zend_object, is_temp: *mut c_int) -> *mut HashTable {
+    *is_temp = 1;
+    let ev = class::data_of::<Event>(obj);
+    let mut arr = zv::Array::new(2);
+    if !is_freed(ev) {
+        let mut p = zv::undef();
+        pending_prop(ev, &mut p);
+        arr.set("pending", p);
+        arr.set("data", copy_deref(class::prop_slot(obj, 1)));
+    }
+    arr.0
 }

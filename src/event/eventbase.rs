@@ -98,16 +98,36 @@ fn sh_of(a: &Args) -> PhpResult<Rc<RefCell<Shared>>> {
     }
 }
 
+/// The base's shared state for methods that PECL runs on the freed
+/// event_base (a crash or a libevent assertion there): an Error here.
+fn live_of(a: &Args) -> PhpResult<Rc<RefCell<Shared>>> {
+    let sh = sh_of(a)?;
+    if sh.borrow().freed {
+        return Err(base_freed_error());
+    }
+    Ok(sh)
+}
+
+/// For methods PECL answers with false once the base is freed.
+fn unless_freed(a: &Args, rv: &mut zval) -> PhpResult<Option<Rc<RefCell<Shared>>>> {
+    let sh = sh_of(a)?;
+    if sh.borrow().freed {
+        zv::set_bool(rv, false);
+        return Ok(None);
+    }
+    Ok(Some(sh))
+}
+
 fn base_get_method(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(0, 0)?;
-    let sh = sh_of(a)?;
+    let sh = live_of(a)?;
     let name = sh.borrow().method_name();
     zv::set_bytes(rv, name.as_bytes());
     Ok(())
 }
 fn base_get_features(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(0, 0)?;
-    let sh = sh_of(a)?;
+    let sh = live_of(a)?;
     let f = sh.borrow().method.features();
     zv::set_long(rv, f);
     Ok(())
@@ -115,7 +135,7 @@ fn base_get_features(a: &Args, rv: &mut zval) -> PhpResult {
 fn base_priority_init(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
     let n = a.long(0)?;
-    let sh = sh_of(a)?;
+    let sh = live_of(a)?;
     let ok = sh.borrow_mut().core.priority_init(n);
     zv::set_bool(rv, ok);
     Ok(())
@@ -123,14 +143,14 @@ fn base_priority_init(a: &Args, rv: &mut zval) -> PhpResult {
 fn base_loop(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(0, 1)?;
     let flags = a.long_or(0, -1)?;
-    let sh = sh_of(a)?;
+    let sh = live_of(a)?;
     let r = dispatch::run_loop(&sh, if flags == -1 { 0 } else { flags })?;
     zv::set_bool(rv, r != -1);
     Ok(())
 }
 fn base_dispatch(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(0, 0)?;
-    let sh = sh_of(a)?;
+    let sh = live_of(a)?;
     let r = dispatch::run_loop(&sh, 0)?;
     zv::set_bool(rv, r != -1);
     Ok(())
@@ -138,7 +158,7 @@ fn base_dispatch(a: &Args, rv: &mut zval) -> PhpResult {
 fn base_exit(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(0, 1)?;
     let t = if a.given(0) { a.double(0)? } else { 0.0 };
-    let sh = sh_of(a)?;
+    let Some(sh) = unless_freed(a, rv)? else { return Ok(()) };
     let mut s = sh.borrow_mut();
     let id = s.core.create(-1, EV_TIMEOUT, 0, Kind::Exit);
     if t == -1.0 {
@@ -153,8 +173,14 @@ fn base_exit(a: &Args, rv: &mut zval) -> PhpResult {
 fn base_set(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
     let o = a.object_of(0, ce_of::<Event>())?;
-    let sh = sh_of(a)?;
+    let sh = live_of(a)?;
     let ev = unsafe { class::data_of::<Event>(o) };
+    if event::is_freed(ev) {
+        return Err(event_freed_error());
+    }
+    if ev.orphan {
+        warning("event_pending: event has no event_base set.");
+    }
     if let (Some(old), Some(id)) = (&ev.sh, ev.id) {
         if old.borrow().core.is_pending(id) {
             warning("Can't modify pending event");
@@ -183,21 +209,21 @@ fn base_set(a: &Args, rv: &mut zval) -> PhpResult {
 }
 fn base_stop(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(0, 0)?;
-    let sh = sh_of(a)?;
+    let Some(sh) = unless_freed(a, rv)? else { return Ok(()) };
     sh.borrow_mut().gotbreak = true;
     zv::set_bool(rv, true);
     Ok(())
 }
 fn base_got_stop(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(0, 0)?;
-    let sh = sh_of(a)?;
+    let sh = live_of(a)?;
     let v = sh.borrow().gotbreak;
     zv::set_bool(rv, v);
     Ok(())
 }
 fn base_got_exit(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(0, 0)?;
-    let sh = sh_of(a)?;
+    let sh = live_of(a)?;
     let v = sh.borrow().gotterm;
     zv::set_bool(rv, v);
     Ok(())
@@ -213,7 +239,7 @@ fn base_time_of_day(a: &Args, rv: &mut zval) -> PhpResult {
 }
 fn base_reinit(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(0, 0)?;
-    let sh = sh_of(a)?;
+    let sh = live_of(a)?;
     let ok = sh.borrow_mut().reinit().is_ok();
     zv::set_bool(rv, ok);
     Ok(())
@@ -235,7 +261,7 @@ fn base_free(a: &Args, _rv: &mut zval) -> PhpResult {
 }
 fn base_update_cache_time(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(0, 0)?;
-    let sh = sh_of(a)?;
+    let Some(sh) = unless_freed(a, rv)? else { return Ok(()) };
     let mut s = sh.borrow_mut();
     if s.running {
         s.update_time_cache();
@@ -245,7 +271,7 @@ fn base_update_cache_time(a: &Args, rv: &mut zval) -> PhpResult {
 }
 fn base_resume(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(0, 0)?;
-    let sh = sh_of(a)?;
+    let Some(sh) = unless_freed(a, rv)? else { return Ok(()) };
     let mut s = sh.borrow_mut();
     if s.running {
         s.cont = true;

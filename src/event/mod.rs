@@ -9,7 +9,7 @@ mod eventbase;
 mod util;
 
 use crate::native_class;
-use crate::php::call::UserCallable;
+use crate::php::call::{check_callable, UserCallable};
 use crate::php::class::{self, NativeClass, ACC_FINAL};
 use crate::php::error::{self, has_exception, warning, PhpResult, Thrown};
 use crate::php::func::{ACC_PRIVATE, ACC_PUBLIC, ACC_STATIC};
@@ -87,6 +87,9 @@ pub struct Event {
     /// callback. Like PECL, the Event does not keep the stream alive; the
     /// handle is looked up at call time (handles are never reused).
     stream: Option<i64>,
+    /// Created against a freed EventBase: libevent's event without a base,
+    /// whose every use warns "...: event has no event_base set.".
+    orphan: bool,
 }
 
 impl Event {
@@ -114,6 +117,9 @@ impl NativeClass for Event {
 
 impl Drop for Event {
     fn drop(&mut self) {
+        if self.orphan {
+            warning("event_del_: event has no event_base set.");
+        }
         if let (Some(sh), Some(id)) = (self.sh.take(), self.id.take()) {
             if let Ok(mut s) = sh.try_borrow_mut() {
                 s.core.remove(id);
@@ -159,6 +165,7 @@ fn startup(num: c_int) -> bool {
         (*h).unset_property = Some(event::event_unset_property);
         (*h).get_property_ptr_ptr = Some(event::event_get_property_ptr_ptr);
         (*h).get_properties = Some(event::event_get_properties);
+        (*h).get_debug_info = Some(event::event_get_debug_info);
 
         let b = class::register::<EventBase>(eventbase::methods(), std::ptr::null_mut(), flags);
         for (n, v) in [
@@ -218,6 +225,24 @@ fn base_shared(obj: *mut zend_object) -> Option<Rc<RefCell<Shared>>> {
     unsafe { class::data_of::<EventBase>(obj) }.sh.clone()
 }
 
+/// PHP's Error for a use of a freed or malformed Event where PECL would
+/// dereference NULL.
+fn event_freed_error() -> Thrown {
+    error::error("Event object is malformed or freed")
+}
+
+/// PHP's Error for a use of a freed EventBase where PECL would crash or
+/// fail a libevent assertion.
+fn base_freed_error() -> Thrown {
+    error::error("EventBase object has been freed")
+}
+
+/// The shared state of a base given as an argument: None (with an Error
+/// thrown) for a base whose constructor failed.
+fn base_arg(obj: *mut zend_object) -> PhpResult<Rc<RefCell<Shared>>> {
+    base_shared(obj).ok_or_else(|| error::error("EventBase object is not initialized"))
+}
+
 use zv::{copy, copy_deref, release};
 
 /// php_event_zval_to_fd: an fd from an int, a stream resource or a Socket.
@@ -232,10 +257,10 @@ fn zval_to_fd(z: &mut zval) -> PhpResult<i32> {
         if label == "MEMORY" || label == "TEMP" {
             return Err(error::throw_base_exception("Cannot fetch file descriptor from memory based stream"));
         }
-        return Ok(match fd::stream_fd(stream) {
-            Some(f) if f >= 0 => f,
-            _ => -1,
-        });
+        return match fd::stream_fd(stream) {
+            Some(f) if f >= 0 => Ok(f),
+            _ => Err(error::throw_base_exception("Invalid file descriptor")),
+        };
     }
     if let Some(obj) = zv::object(z) {
         return match fd::socket_fd(obj) {

@@ -304,9 +304,14 @@ fn socket_from_fd(fd: i32, rv: &mut zval) -> bool {
     let mut ss: libc::sockaddr_storage = unsafe { std::mem::zeroed() };
     let mut sl = std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
     // SAFETY: getsockname writes at most sl bytes into ss; fcntl reads flags.
+    // Like socket_import_file_descriptor(): a descriptor whose family cannot
+    // be read still gives a Socket (family AF_UNSPEC, the errno recorded).
     let (family, nonblocking) = unsafe {
         if libc::getsockname(fd, &mut ss as *mut _ as *mut libc::sockaddr, &mut sl) != 0 {
-            return false;
+            let e = crate::php::error::errno();
+            let s = new_socket(rv, fd, libc::AF_UNSPEC);
+            s.error = e;
+            return true;
         }
         (ss.ss_family as i32, libc::fcntl(fd, libc::F_GETFL) & libc::O_NONBLOCK != 0)
     };

@@ -135,21 +135,26 @@ pub fn prefetch(addr: usize) {
 struct FdList {
     first: u32,
     more: Vec<u32>,
+    /// Whether the kernel registration is edge-triggered: libevent takes
+    /// EV_ET from the event whose add or delete last changed the fd's
+    /// READ/WRITE set (level- and edge-triggered events may share an fd).
+    et: bool,
 }
 
 impl Default for FdList {
     fn default() -> Self {
-        FdList { first: NONE, more: Vec::new() }
+        FdList { first: NONE, more: Vec::new(), et: false }
     }
 }
 
 impl FdList {
+    /// Adds `i` at the head: libevent's evmap inserts with LIST_INSERT_HEAD,
+    /// so the events of an fd are activated newest first.
     fn push(&mut self, i: u32) {
-        if self.first == NONE {
-            self.first = i;
-        } else {
-            self.more.push(i);
+        if self.first != NONE {
+            self.more.insert(0, self.first);
         }
+        self.first = i;
     }
     fn remove(&mut self, i: u32) {
         if self.first == i {
@@ -348,14 +353,20 @@ impl Core {
                 if self.sig_evs[s].is_empty() {
                     self.changed_sigs.push(fd);
                 }
-                self.sig_evs[s].push(idx);
+                // Newest first, as libevent's LIST_INSERT_HEAD.
+                self.sig_evs[s].insert(0, idx);
             }
         } else if fd >= 0 {
             let f = fd as usize;
             if self.fd_evs.len() <= f {
                 self.fd_evs.resize_with(f + 1, FdList::default);
             }
+            let before = self.fd_mask(fd);
+            let et = e.events & EV_ET != 0;
             self.fd_evs[f].push(idx);
+            if self.fd_mask(fd) != before {
+                self.fd_evs[f].et = et;
+            }
             self.changed_fds.push((fd, true));
         }
         self.slots[idx as usize].inserted = true;
@@ -376,7 +387,12 @@ impl Core {
                 }
             }
         } else if fd >= 0 && (fd as usize) < self.fd_evs.len() {
+            let before = self.fd_mask(fd);
+            let et = e.events & EV_ET != 0;
             self.fd_evs[fd as usize].remove(idx);
+            if self.fd_mask(fd) != before {
+                self.fd_evs[fd as usize].et = et;
+            }
             self.changed_fds.push((fd, false));
         }
         self.slots[idx as usize].inserted = false;
@@ -392,20 +408,12 @@ impl Core {
     }
 
     /// event_add with a relative timeout (None: no timeout change).
-    /// Returns false for a stale handle, or (libevent's evmap rule) when an
-    /// io event would mix edge- and level-triggered events on one fd.
+    /// Returns false for a stale handle. Edge- and level-triggered events
+    /// may share an fd, as in libevent outside its debug mode.
     pub fn add(&mut self, id: EvId, tv: Option<Ns>, now: Ns) -> bool {
         let Some(e) = self.get(id) else { return false };
         let persist = e.events & EV_PERSIST != 0;
         let idx = id.idx;
-        if e.events & (EV_READ | EV_WRITE) != 0 && e.events & EV_SIGNAL == 0 && !e.inserted && e.fd >= 0 {
-            let et = e.events & EV_ET;
-            if let Some(v) = self.fd_evs.get(e.fd as usize) {
-                if v.iter().any(|i| self.slots[i as usize].events & EV_ET != et) {
-                    return false;
-                }
-            }
-        }
         self.with_count(idx, |c| {
             let e = &c.slots[idx as usize];
             if e.events & (EV_READ | EV_WRITE | EV_SIGNAL) != 0 && !e.active {
@@ -532,15 +540,25 @@ impl Core {
         self.n_active += 1;
     }
 
-    /// READ|WRITE|ET wanted on `fd` by its inserted events.
-    pub fn fd_interest(&self, fd: i32) -> u16 {
+    /// READ|WRITE wanted on `fd` by its inserted events.
+    fn fd_mask(&self, fd: i32) -> u16 {
         let mut m = 0;
         if let Some(v) = self.fd_evs.get(fd as usize) {
             for i in v.iter() {
-                m |= self.slots[i as usize].events & (EV_READ | EV_WRITE | EV_ET);
+                m |= self.slots[i as usize].events & (EV_READ | EV_WRITE);
             }
         }
         m
+    }
+
+    /// READ|WRITE wanted on `fd` by its inserted events, with ET when the
+    /// kernel registration is edge-triggered (see `FdList::et`).
+    pub fn fd_interest(&self, fd: i32) -> u16 {
+        let m = self.fd_mask(fd);
+        match self.fd_evs.get(fd as usize) {
+            Some(v) if v.et && m != 0 => m | EV_ET,
+            _ => m,
+        }
     }
 
     /// All fds with inserted io events (for reInit and backend rebuilds).
@@ -571,15 +589,24 @@ impl Core {
         }
     }
 
-    /// The backend reports `what` (READ/WRITE bits) on `fd`.
+    /// The backend reports `what` (READ/WRITE bits, plus EV_ET from the
+    /// epoll backend, which libevent passes on to edge-triggered events) on `fd`.
     pub fn fd_ready(&mut self, fd: i32, what: u16) {
         let Some(v) = self.fd_evs.get(fd as usize) else { return };
         let first = v.first;
         if first == NONE {
             return;
         }
+        let res = |events: u16| {
+            let r = events & what & (EV_READ | EV_WRITE);
+            if r != 0 {
+                r | (events & what & EV_ET)
+            } else {
+                0
+            }
+        };
         if v.more.is_empty() {
-            let r = self.slots[first as usize].events & what & (EV_READ | EV_WRITE);
+            let r = res(self.slots[first as usize].events);
             if r != 0 {
                 self.activate_idx(first, r, 0);
             }
@@ -587,7 +614,7 @@ impl Core {
         }
         let list: Vec<u32> = v.iter().collect();
         for idx in list {
-            let r = self.slots[idx as usize].events & what & (EV_READ | EV_WRITE);
+            let r = res(self.slots[idx as usize].events);
             if r != 0 {
                 self.activate_idx(idx, r, 0);
             }
@@ -842,8 +869,9 @@ mod tests {
         let mut c = Core::new(1);
         let one = c.create(5, EV_READ, 1, Kind::User);
         let per = c.create(5, EV_READ | EV_PERSIST, 2, Kind::User);
-        c.add(one, None, 0);
+        // Added last, `one` is activated first (libevent lists newest first).
         c.add(per, None, 0);
+        c.add(one, None, 0);
         assert_eq!(c.fd_interest(5), EV_READ);
         c.fd_ready(5, EV_READ);
         assert!(c.pending(one, EV_READ));
@@ -966,16 +994,29 @@ mod tests {
     }
 
     #[test]
-    fn mixing_edge_and_level_triggered_on_one_fd_is_refused() {
+    fn edge_triggered_flag_of_an_fd_follows_the_last_change_of_its_set() {
         let mut c = Core::new(1);
         let lt = c.create(9, EV_READ, 1, Kind::User);
         let et = c.create(9, EV_WRITE | EV_ET, 2, Kind::User);
+        let lt2 = c.create(9, EV_READ, 3, Kind::User);
         assert!(c.add(lt, None, 0));
-        assert!(!c.add(et, None, 0));
-        assert!(!c.is_pending(et));
-        c.del(lt);
+        assert_eq!(c.fd_interest(9), EV_READ);
         assert!(c.add(et, None, 0));
-        assert_eq!(c.fd_interest(9), EV_WRITE | EV_ET);
+        assert_eq!(c.fd_interest(9), EV_READ | EV_WRITE | EV_ET);
+        // A second READ event does not change the set: the fd stays ET.
+        assert!(c.add(lt2, None, 0));
+        assert_eq!(c.fd_interest(9), EV_READ | EV_WRITE | EV_ET);
+        c.del(et);
+        assert_eq!(c.fd_interest(9), EV_READ | EV_ET);
+        c.del(lt);
+        c.del(lt2);
+        assert_eq!(c.fd_interest(9), 0);
+        // Only edge-triggered events see EV_ET in their result.
+        c.add(et, None, 0);
+        c.add(lt, None, 0);
+        c.fd_ready(9, EV_READ | EV_WRITE | EV_ET);
+        assert_eq!(c.get(et).unwrap().res, EV_WRITE | EV_ET);
+        assert_eq!(c.get(lt).unwrap().res, EV_READ);
     }
 
     #[test]
@@ -984,7 +1025,7 @@ mod tests {
     }
 
     #[test]
-    fn several_events_on_one_fd_fire_in_insertion_order() {
+    fn several_events_on_one_fd_fire_newest_first() {
         let mut c = Core::new(1);
         let a = c.create(7, EV_READ, 1, Kind::User);
         let b = c.create(7, EV_READ | EV_WRITE, 2, Kind::User);
@@ -1001,7 +1042,7 @@ mod tests {
             let b = c.begin(id, 0).unwrap();
             got.push((b.user, b.res));
         }
-        assert_eq!(got, vec![(2, EV_READ), (1, EV_READ)]);
+        assert_eq!(got, vec![(1, EV_READ), (2, EV_READ)]);
         assert_eq!(c.fd_interest(7), EV_WRITE, "the one-shot events are deleted, d remains");
     }
 

@@ -58,6 +58,8 @@ int(12)
 bool(true)
 bool(true)
 
+Warning: Event::add(): Epoll ADD(1) on fd %d failed. Old events were 0; read change was 1 (add); write change was 0 (none); close change was 0 (none): Operation not permitted in %s on line %d
+
 Warning: Event::add(): Failed adding event in %s on line %d
 bool(false)
 string(5) "epoll"

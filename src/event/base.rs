@@ -207,10 +207,8 @@ impl Shared {
                             }
                         }
                     }
-                } else if !wanted {
-                    if self.sig_saved.remove(&sig) {
-                        sigpipe::release(sig);
-                    }
+                } else if !wanted && self.sig_saved.remove(&sig) {
+                    sigpipe::release(sig);
                 }
             }
             self.sync_sig_fd();

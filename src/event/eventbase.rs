@@ -175,7 +175,7 @@ fn base_set(a: &Args, rv: &mut zval) -> PhpResult {
     let o = a.object_of(0, ce_of::<Event>())?;
     let sh = live_of(a)?;
     let ev = unsafe { class::data_of::<Event>(o) };
-    if event::is_freed(ev) {
+    if event_object::is_freed(ev) {
         return Err(event_freed_error());
     }
     if ev.orphan {

@@ -4,7 +4,7 @@
 pub mod base;
 mod config;
 mod dispatch;
-mod event;
+mod event_object;
 mod eventbase;
 mod util;
 
@@ -152,20 +152,20 @@ const BASE_T: Type = Type::class(c"EventBase");
 fn startup(num: c_int) -> bool {
     unsafe {
         let flags = ACC_FINAL;
-        let ev = class::register::<Event>(event::methods(), std::ptr::null_mut(), flags);
+        let ev = class::register::<Event>(event_object::methods(), std::ptr::null_mut(), flags);
         class::declare_property_null(ev, c"pending");
         class::declare_property_null(ev, c"data");
         for (n, v) in [("ET", 32), ("PERSIST", 16), ("READ", 2), ("WRITE", 4), ("SIGNAL", 8), ("TIMEOUT", 1)] {
             class::declare_long_const(ev, n, v);
         }
         let h = class::handlers_mut::<Event>();
-        (*h).read_property = Some(event::event_read_property);
-        (*h).write_property = Some(event::event_write_property);
-        (*h).has_property = Some(event::event_has_property);
-        (*h).unset_property = Some(event::event_unset_property);
-        (*h).get_property_ptr_ptr = Some(event::event_get_property_ptr_ptr);
-        (*h).get_properties = Some(event::event_get_properties);
-        (*h).get_debug_info = Some(event::event_get_debug_info);
+        (*h).read_property = Some(event_object::event_read_property);
+        (*h).write_property = Some(event_object::event_write_property);
+        (*h).has_property = Some(event_object::event_has_property);
+        (*h).unset_property = Some(event_object::event_unset_property);
+        (*h).get_property_ptr_ptr = Some(event_object::event_get_property_ptr_ptr);
+        (*h).get_properties = Some(event_object::event_get_properties);
+        (*h).get_debug_info = Some(event_object::event_get_debug_info);
 
         let b = class::register::<EventBase>(eventbase::methods(), std::ptr::null_mut(), flags);
         for (n, v) in [

@@ -227,7 +227,10 @@ fn event_set(a: &Args, rv: &mut zval) -> PhpResult {
         let _ = o.sync();
     }
     ev.kind = CbKind::Io;
-    attach(ev, obj, nsh, new_fd, new_what as u16);
+    if !ev.orphan {
+        // PECL re-assigns an orphan's fields but it stays without a base.
+        attach(ev, obj, nsh, new_fd, new_what as u16);
+    }
     zv::set_bool(rv, true);
     Ok(())
 }
@@ -424,7 +427,9 @@ fn event_set_timer(a: &Args, rv: &mut zval) -> PhpResult {
     ev.stream = None;
     ev.set_cb(a.zval(1));
     set_data(obj, arg_or_null(a, 2));
-    attach(ev, obj, nsh, -1, 0);
+    if !ev.orphan {
+        attach(ev, obj, nsh, -1, 0);
+    }
     zv::set_bool(rv, true);
     Ok(())
 }

@@ -179,7 +179,9 @@ fn base_set(a: &Args, rv: &mut zval) -> PhpResult {
         return Err(event_freed_error());
     }
     if ev.orphan {
+        // PECL then calls event_base_set() on the base-less event and crashes.
         warning("event_pending: event has no event_base set.");
+        return Err(event_freed_error());
     }
     if let (Some(old), Some(id)) = (&ev.sh, ev.id) {
         if old.borrow().core.is_pending(id) {

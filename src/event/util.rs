@@ -162,9 +162,10 @@ fn get_socket_name(a: &Args, rv: &mut zval) -> PhpResult {
 
 fn set_socket_option(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(4, 4)?;
-    let f = zval_to_fd(a.zval(0))?;
+    // zpp first (PECL's "zllz"), then the descriptor.
     let level = a.long(1)?;
     let opt = a.long(2)?;
+    let f = zval_to_fd(a.zval(0))?;
     zv::set_bool(rv, false);
     if f < 0 {
         return Ok(());

@@ -48,6 +48,10 @@ t("orphan setPriority()", fn() => $orphan->setPriority(0));
 t("EventBase::set(orphan)", fn() => $b->set($orphan));
 $orphan->free();
 
+// unserialize() of an EventBase: __wakeup throws; PECL then destroys an object without a base (segfault).
+t("unserialize", fn() => unserialize('O:9:"EventBase":0:{}'));
+t("unserialize EventConfig", fn() => unserialize('O:11:"EventConfig":0:{}'));
+
 // EventBase::free() from a callback of its running loop (PECL: segfault).
 $b2 = new EventBase();
 $x = Event::timer($b2, function () use ($b2) { echo "in callback\n"; $b2->free(); echo "freed\n"; });
@@ -95,6 +99,8 @@ Warning: EventBase::set(): event_pending: event has no event_base set. in %s on 
 Error: Event object is malformed or freed
 
 Warning: Event::free(): event_del_: event has no event_base set. in %s on line %d
+unserialize: EventException: EventBase instances are not serializable
+unserialize EventConfig: EventException: EventConfig instances are not serializable
 loop: in callback
 freed
 second timer

@@ -34,7 +34,8 @@ pub(super) fn run_loop(sh: &Rc<RefCell<Shared>>, flags: i64) -> PhpResult<i32> {
             break;
         }
         let tv = if s.core.n_active == 0 && flags & LOOP_NONBLOCK == 0 { s.timeout_next() } else { Some(0) };
-        if !s.core.have_events() && s.core.n_active == 0 {
+        // EVLOOP_NO_EXIT_ON_EMPTY (4): wait even with nothing pending, until exit()/stop().
+        if flags & LOOP_NO_EXIT_ON_EMPTY == 0 && !s.core.have_events() && s.core.n_active == 0 {
             ret = 1;
             break;
         }

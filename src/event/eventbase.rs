@@ -45,7 +45,7 @@ fn base_construct(a: &Args, _rv: &mut zval) -> PhpResult {
     let ignore_env = flags & 2 != 0;
     let mut chosen = None;
     for m in Method::ALL {
-        if avoid.iter().any(|x| x.eq_ignore_ascii_case(m.name())) {
+        if avoid.iter().any(|x| x == m.name()) {
             continue;
         }
         if m.features() & require != require {

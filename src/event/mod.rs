@@ -48,6 +48,7 @@ pub static GROUP: Group = Group {
 
 const LOOP_ONCE: i64 = 1;
 const LOOP_NONBLOCK: i64 = 2;
+const LOOP_NO_EXIT_ON_EMPTY: i64 = 4;
 
 // ---------------------------------------------------------------- classes
 
@@ -168,6 +169,8 @@ fn startup(num: c_int) -> bool {
         (*h).get_debug_info = Some(event_object::event_get_debug_info);
 
         let b = class::register::<EventBase>(eventbase::methods(), std::ptr::null_mut(), flags);
+        // PECL's EventBase shows no properties, dynamic ones included.
+        (*class::handlers_mut::<EventBase>()).get_properties = Some(no_properties);
         for (n, v) in [
             ("LOOP_ONCE", 1),
             ("LOOP_NONBLOCK", 2),
@@ -196,6 +199,16 @@ fn startup(num: c_int) -> bool {
     crate::php::module::show_dependencies(c"event", &DEPS);
     string_constant("EVENT_NS", c"", num);
     true
+}
+
+/// get_properties of EventBase: PECL's empty property table (the engine's
+/// immutable empty array; a foreach by reference separates it first).
+unsafe extern "C" fn no_properties(_obj: *mut zend_object) -> *mut HashTable {
+    std::ptr::addr_of!(zend_empty_array) as *mut HashTable
+}
+
+extern "C" {
+    static zend_empty_array: HashTable;
 }
 
 static DEPS: [ModuleDep; 2] = [ModuleDep::required(c"sockets"), ModuleDep::END];

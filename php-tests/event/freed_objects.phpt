@@ -61,6 +61,17 @@ $y->addTimer(0);
 t("loop", fn() => $b2->loop());
 t("gotExit", fn() => $b2->gotExit());
 
+// priorityInit() lowered below a pending event's priority (PECL: libevent's
+// "Assertion evcb->evcb_pri < base->nactivequeues failed"): here the event
+// runs in the last queue.
+$bq = new EventBase();
+$bq->priorityInit(3);
+$hi = Event::timer($bq, function () { echo "priority 2 event runs\n"; });
+var_dump($hi->setPriority(2));
+$hi->addTimer(0);
+var_dump($bq->priorityInit(1));
+t("loop", fn() => $bq->loop());
+
 // setTimer() on an event pending for READ (PECL re-assigns the inserted event:
 // its next loop calls the timer callback forever).
 fwrite($w, "x");
@@ -106,6 +117,10 @@ freed
 second timer
 bool(true)
 gotExit: bool(true)
+bool(true)
+bool(true)
+loop: priority 2 event runs
+bool(true)
 setTimer on a READ-pending event: bool(true)
 pending READ: bool(false)
 loop: bool(true)

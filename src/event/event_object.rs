@@ -59,7 +59,7 @@ fn event_construct(a: &Args, _rv: &mut zval) -> PhpResult {
     let bo = a.object_of(0, ce_of::<EventBase>())?;
     let what = a.long(2)?;
     let fdz = a.zval(1);
-    if what & !(EV_TIMEOUT | evloop::EV_READ | evloop::EV_WRITE | EV_SIGNAL | EV_PERSIST | evloop::EV_ET) as i64 != 0 {
+    if what & !ALL_FLAGS != 0 {
         warning("Invalid mask");
         return Ok(());
     }
@@ -120,6 +120,10 @@ pub(super) fn is_freed(ev: &Event) -> bool {
     ev.id.is_none() && !ev.orphan
 }
 
+/// Every flag an Event mask may hold (as an i64: the mask is checked over its 64 bits).
+const ALL_FLAGS: i64 =
+    (EV_TIMEOUT | evloop::EV_READ | evloop::EV_WRITE | EV_SIGNAL | EV_PERSIST | evloop::EV_ET) as i64;
+
 const NO_BASE: &str = "event has no event_base set.";
 
 fn event_free(a: &Args, _rv: &mut zval) -> PhpResult {
@@ -151,16 +155,16 @@ fn event_set(a: &Args, rv: &mut zval) -> PhpResult {
     let fd_given = zv::type_of(fdz) != ffi::IS_NULL;
     let mut fd = -1;
     if what != -1 {
-        if what & !(EV_TIMEOUT | evloop::EV_READ | evloop::EV_WRITE | EV_SIGNAL | EV_PERSIST | evloop::EV_ET) as i64
-            != 0
-        {
+        if what & !ALL_FLAGS != 0 {
             warning("Invalid events mask");
             zv::set_bool(rv, false);
             return Ok(());
         }
         if what & EV_SIGNAL as i64 != 0 {
             match zval_to_signum(fdz) {
-                Some(s) => fd = s,
+                // PECL's set() validates the signal number but keeps fd -1, so
+                // the event cannot be added afterwards ("Failed adding event").
+                Some(_) => fd = -1,
                 None => {
                     warning("Invalid signal passed");
                     zv::set_bool(rv, false);
@@ -174,13 +178,9 @@ fn event_set(a: &Args, rv: &mut zval) -> PhpResult {
                 return Ok(());
             }
         }
-    } else if fd_given {
-        fd = zval_to_fd(fdz)?;
-        if fd < 0 {
-            zv::set_bool(rv, false);
-            return Ok(());
-        }
     }
+    // Without a mask (what -1), PECL converts no descriptor: the event is
+    // re-assigned to fd -1 (an io event that never fires) with its old mask.
     let obj = a.this();
     let ev = ev_this(a);
     if is_freed(ev) {
@@ -200,11 +200,11 @@ fn event_set(a: &Args, rv: &mut zval) -> PhpResult {
     if nsh.borrow().freed {
         return Err(base_freed_error());
     }
-    let (old_fd, old_what) = match (&ev.sh, ev.id) {
-        (Some(sh), Some(id)) => sh.borrow().core.get(id).map(|e| (e.fd, e.events as i64)).unwrap_or((-1, 0)),
-        _ => (-1, 0),
+    let old_what = match (&ev.sh, ev.id) {
+        (Some(sh), Some(id)) => sh.borrow().core.get(id).map_or(0, |e| e.events as i64),
+        _ => 0,
     };
-    let new_fd = if fd_given || what != -1 { fd } else { old_fd };
+    let new_fd = fd;
     let new_what = if what == -1 { old_what } else { what };
     if new_what & EV_SIGNAL as i64 != 0 && new_what & (evloop::EV_READ | evloop::EV_WRITE) as i64 != 0 {
         warning("event_assign: EV_SIGNAL is not compatible with EV_READ, EV_WRITE or EV_CLOSED");
@@ -212,6 +212,7 @@ fn event_set(a: &Args, rv: &mut zval) -> PhpResult {
         return Ok(());
     }
     if fd_given {
+        // The resource handed to callbacks follows the fd argument.
         let d = unsafe { zv::deref_mut(fdz) };
         ev.stream = if what != -1 && what & EV_SIGNAL as i64 != 0 { None } else { zv::resource_handle(d) };
     }
@@ -267,6 +268,13 @@ fn event_add(a: &Args, rv: &mut zval) -> PhpResult {
     }
     let now = s.gettime();
     let tv = if t == -1.0 { None } else { Some(evloop::timeval_ns(t)) };
+    if s.core.get(id).is_some_and(|e| e.events & EV_SIGNAL != 0 && e.fd < 0) {
+        // libevent's evmap_signal_add_ refuses signal -1 without a warning.
+        drop(s);
+        warning("Failed adding event");
+        zv::set_bool(rv, false);
+        return Ok(());
+    }
     s.core.add(id, tv, now);
     s.failure = None;
     if s.sync().is_err() {
@@ -455,11 +463,15 @@ fn pending_prop(ev: &Event, z: &mut zval) {
     zv::set_bool(z, pending_of(ev, ANY));
 }
 
+// The std handlers get no runtime cache slot: with one, the engine would
+// read and write the declared `data` slot directly next time, bypassing
+// these handlers (a freed Event's data must stay NULL).
+
 pub(super) unsafe extern "C" fn event_read_property(
     obj: *mut zend_object,
     member: *mut zend_string,
     ty: c_int,
-    cache: *mut *mut c_void,
+    _cache: *mut *mut c_void,
     rv: *mut zval,
 ) -> *mut zval {
     if member_is(member, b"pending") {
@@ -471,14 +483,14 @@ pub(super) unsafe extern "C" fn event_read_property(
         zv::set_null(&mut *rv);
         return rv;
     }
-    ext_php_rs::ffi::zend_std_read_property(obj, member, ty, cache, rv)
+    ext_php_rs::ffi::zend_std_read_property(obj, member, ty, std::ptr::null_mut(), rv)
 }
 
 pub(super) unsafe extern "C" fn event_write_property(
     obj: *mut zend_object,
     member: *mut zend_string,
     value: *mut zval,
-    cache: *mut *mut c_void,
+    _cache: *mut *mut c_void,
 ) -> *mut zval {
     if member_is(member, b"pending") {
         error::fatal("Cannot write property");
@@ -488,14 +500,14 @@ pub(super) unsafe extern "C" fn event_write_property(
         // PECL ignores writes to a freed Event's data.
         return value;
     }
-    ext_php_rs::ffi::zend_std_write_property(obj, member, value, cache)
+    ext_php_rs::ffi::zend_std_write_property(obj, member, value, std::ptr::null_mut())
 }
 
 pub(super) unsafe extern "C" fn event_has_property(
     obj: *mut zend_object,
     member: *mut zend_string,
     has_set_exists: c_int,
-    cache: *mut *mut c_void,
+    _cache: *mut *mut c_void,
 ) -> c_int {
     let is_pending = member_is(member, b"pending");
     if is_pending || member_is(member, b"data") {
@@ -511,31 +523,31 @@ pub(super) unsafe extern "C" fn event_has_property(
             };
         }
     }
-    ext_php_rs::ffi::zend_std_has_property(obj, member, has_set_exists, cache)
+    ext_php_rs::ffi::zend_std_has_property(obj, member, has_set_exists, std::ptr::null_mut())
 }
 
 pub(super) unsafe extern "C" fn event_unset_property(
     obj: *mut zend_object,
     member: *mut zend_string,
-    cache: *mut *mut c_void,
+    _cache: *mut *mut c_void,
 ) {
     if member_is(member, b"pending") || member_is(member, b"data") {
         return;
     }
-    ext_php_rs::ffi::zend_std_unset_property(obj, member, cache)
+    ext_php_rs::ffi::zend_std_unset_property(obj, member, std::ptr::null_mut())
 }
 
 pub(super) unsafe extern "C" fn event_get_property_ptr_ptr(
     obj: *mut zend_object,
     member: *mut zend_string,
     ty: c_int,
-    cache: *mut *mut c_void,
+    _cache: *mut *mut c_void,
 ) -> *mut zval {
     if member_is(member, b"pending") || (member_is(member, b"data") && is_freed(class::data_of::<Event>(obj))) {
         // The engine falls back to read_property/write_property.
         return std::ptr::null_mut();
     }
-    ext_php_rs::ffi::zend_std_get_property_ptr_ptr(obj, member, ty, cache)
+    ext_php_rs::ffi::zend_std_get_property_ptr_ptr(obj, member, ty, std::ptr::null_mut())
 }
 
 pub(super) unsafe extern "C" fn event_get_properties(obj: *mut zend_object) -> *mut HashTable {

@@ -26,7 +26,7 @@ var_dump((new EventBase($c))->getMethod());
 $c = new EventConfig();
 $c->requireFeatures(EventConfig::FEATURE_ET | EventConfig::FEATURE_FDS);
 try { new EventBase($c); } catch (EventException $ex) { echo get_class($ex), "\n"; }
-// avoidMethod is case-insensitive, like libevent's.
+// avoidMethod is case-sensitive, like libevent's strcmp (PECL event: 'EPOLL' avoids nothing).
 $c = new EventConfig();
 $c->avoidMethod('EPOLL');
 var_dump((new EventBase($c))->getMethod());
@@ -66,7 +66,7 @@ string(5) "epoll"
 
 Warning: EventBase::__construct(): event_base_new_with_config: no event mechanism available in %s on line %d
 EventException
-string(4) "poll"
+string(5) "epoll"
 NULL
 first ONCE pass ran 5
 all ran: 0,1,2,3,4

@@ -178,7 +178,17 @@ impl Shared {
     /// Applies the core's interest changes to the kernel. Returns the errno
     /// of the first fd that could not be added (its events stay in the core:
     /// the caller deletes them).
+    #[inline]
     pub fn sync(&mut self) -> Result<(), (i32, Errno)> {
+        // Most calls (timers, persistent events) change nothing.
+        if self.core.changed_fds.is_empty() && self.core.changed_sigs.is_empty() {
+            return Ok(());
+        }
+        self.sync_changes()
+    }
+
+    #[inline(never)]
+    fn sync_changes(&mut self) -> Result<(), (i32, Errno)> {
         let mut result = Ok(());
         if !self.core.changed_fds.is_empty() {
             let changed = std::mem::take(&mut self.core.changed_fds);

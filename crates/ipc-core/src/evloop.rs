@@ -799,6 +799,10 @@ pub fn timeval_ns(t: f64) -> Ns {
             x as i64
         }
     }
+    if t == 0.0 {
+        // The common addTimer(0): no float conversions.
+        return 0;
+    }
     let sec = to_long(t);
     let usec = to_long((t - sec as f64) * 1e6);
     let ns = (sec as i128) * 1_000_000_000 + (usec as i128) * 1000;

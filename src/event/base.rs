@@ -45,14 +45,13 @@ enum Backend {
     Epoll {
         ep: Epoll,
         regs: Vec<u32>,
+        /// Descriptors registered with the kernel (regs entries != 0, plus
+        /// the signal pipe): with none, a zero-timeout epoll_wait is skipped.
+        live: usize,
         buf: Vec<epoll::Event>,
     },
     /// poll and select share the fd → interest map.
-    Poll {
-        want: HashMap<i32, u16>,
-        pfds: Vec<PollFd>,
-        dirty: bool,
-    },
+    Poll { want: HashMap<i32, u16>, pfds: Vec<PollFd>, dirty: bool },
 }
 
 fn monotonic() -> Ns {
@@ -130,7 +129,7 @@ impl Shared {
     fn backend(method: Method) -> Result<Backend, Errno> {
         Ok(match method {
             Method::Epoll => {
-                Backend::Epoll { ep: Epoll::new()?, regs: Vec::new(), buf: vec![epoll::empty_event(); 32] }
+                Backend::Epoll { ep: Epoll::new()?, regs: Vec::new(), live: 0, buf: vec![epoll::empty_event(); 32] }
             }
             Method::Poll | Method::Select => Backend::Poll { want: HashMap::new(), pfds: Vec::new(), dirty: true },
         })
@@ -248,8 +247,16 @@ impl Shared {
             return;
         }
         match &mut self.be {
-            Backend::Epoll { ep, .. } => {
-                let _ = if on { ep.add(fd, epoll::IN).or_else(|_| ep.modify(fd, epoll::IN)) } else { ep.delete(fd) };
+            Backend::Epoll { ep, live, .. } => {
+                if on {
+                    if ep.add(fd, epoll::IN).is_ok() {
+                        *live += 1;
+                    } else {
+                        let _ = ep.modify(fd, epoll::IN);
+                    }
+                } else if ep.delete(fd).is_ok() {
+                    *live = live.saturating_sub(1);
+                }
             }
             Backend::Poll { dirty, .. } => *dirty = true,
         }
@@ -262,7 +269,7 @@ impl Shared {
             return Ok(());
         }
         match &mut self.be {
-            Backend::Epoll { ep, regs, .. } => {
+            Backend::Epoll { ep, regs, live, .. } => {
                 let mut bits = 0u32;
                 if want & EV_READ != 0 {
                     bits |= epoll::IN;
@@ -282,6 +289,7 @@ impl Shared {
                     if have != 0 {
                         let _ = ep.delete(fd);
                         regs[f] = 0;
+                        *live -= 1;
                     }
                     return Ok(());
                 }
@@ -297,10 +305,16 @@ impl Shared {
                 };
                 match r {
                     Ok(()) => {
+                        if have == 0 {
+                            *live += 1;
+                        }
                         regs[f] = bits;
                         Ok(())
                     }
                     Err(e) => {
+                        if have != 0 {
+                            *live -= 1;
+                        }
                         regs[f] = 0;
                         self.failure = Some(epoll_failure(have, bits, fd, want, e));
                         Err(e)
@@ -375,8 +389,10 @@ impl Shared {
         let sig_fd = self.sig_fd.unwrap_or(-1);
         let mut sig_ready = false;
         match &mut self.be {
-            Backend::Epoll { ep, buf, .. } => {
-                let n = match ep.wait(buf, ms) {
+            Backend::Epoll { ep, buf, live, .. } => {
+                // Nothing registered and no waiting: epoll_wait would return 0.
+                let n = if ms == 0 && *live == 0 { Ok(0) } else { ep.wait(buf, ms) };
+                let n = match n {
                     Ok(n) => n,
                     Err(libc::EINTR) => 0,
                     Err(e) => return Err(e),

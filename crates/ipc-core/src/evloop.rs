@@ -793,7 +793,8 @@ impl Core {
 /// them (out-of-range and NaN give LONG_MIN), turned into nanoseconds.
 pub fn timeval_ns(t: f64) -> Ns {
     fn to_long(x: f64) -> i64 {
-        if x.is_nan() || x >= 9.223372036854775807e18 || x < -9.223372036854775808e18 {
+        const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+        if x.is_nan() || !(-TWO_63..TWO_63).contains(&x) {
             i64::MIN
         } else {
             x as i64

@@ -15,6 +15,7 @@ pub const FEATURE_EARLY_CLOSE: i64 = 8;
 
 pub const FLAG_NO_CACHE_TIME: i64 = 8;
 pub const FLAG_EPOLL_USE_CHANGELIST: i64 = 16;
+pub const FLAG_PRECISE_TIMER: i64 = 32;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Method {
@@ -54,10 +55,16 @@ enum Backend {
     Poll { want: HashMap<i32, u16>, pfds: Vec<PollFd>, dirty: bool },
 }
 
-fn monotonic() -> Ns {
+/// libevent's monotonic clock: CLOCK_MONOTONIC_COARSE (a few ms of
+/// resolution) unless the base asked for PRECISE_TIMER, in whole
+/// microseconds. Timers added within one tick get the same deadline, and the
+/// tick decides which timers are due, so the resolution is part of the
+/// behaviour.
+fn monotonic(precise: bool) -> Ns {
     let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
-    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
-    ts.tv_sec * 1_000_000_000 + ts.tv_nsec
+    let clock = if precise { libc::CLOCK_MONOTONIC } else { libc::CLOCK_MONOTONIC_COARSE };
+    unsafe { libc::clock_gettime(clock, &mut ts) };
+    ts.tv_sec * 1_000_000_000 + ts.tv_nsec / 1000 * 1000
 }
 
 pub fn wall() -> Ns {
@@ -144,8 +151,11 @@ impl Shared {
     }
 
     // ---- time ----
+    fn precise(&self) -> bool {
+        self.flags & FLAG_PRECISE_TIMER != 0
+    }
     pub fn gettime(&self) -> Ns {
-        self.tv_cache.unwrap_or_else(monotonic)
+        self.tv_cache.unwrap_or_else(|| monotonic(self.precise()))
     }
     pub fn clear_time_cache(&mut self) {
         self.tv_cache = None;
@@ -153,7 +163,7 @@ impl Shared {
     pub fn update_time_cache(&mut self) {
         self.tv_cache = None;
         if self.flags & FLAG_NO_CACHE_TIME == 0 {
-            self.tv_cache = Some(monotonic());
+            self.tv_cache = Some(monotonic(self.precise()));
             self.clock_diff = 0;
         }
     }
@@ -164,7 +174,7 @@ impl Shared {
         match self.tv_cache {
             Some(t) => {
                 if self.clock_diff == 0 {
-                    self.clock_diff = wall() - monotonic();
+                    self.clock_diff = wall() - monotonic(self.precise());
                 }
                 t + self.clock_diff
             }

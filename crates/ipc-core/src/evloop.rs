@@ -9,8 +9,7 @@
 //! `event_base_loop`): `next_deadline` → poll → `fd_ready`/`signal` →
 //! `expire` → `pop_active` + `begin` + callback, for each priority.
 
-use std::cmp::Reverse;
-use std::collections::{BinaryHeap, VecDeque};
+use std::collections::VecDeque;
 
 pub const EV_TIMEOUT: u16 = 1;
 pub const EV_READ: u16 = 2;
@@ -57,7 +56,8 @@ pub struct Ev {
     pub ncalls: u32,
     /// A signal callback loop is running for this event (libevent's ev_pncalls).
     pub pncalls: bool,
-    timer_seq: u64,
+    /// Position in the timer heap (NONE when not timed).
+    heap_idx: u32,
     act_seq: u64,
     gen: u32,
     live: bool,
@@ -98,8 +98,11 @@ pub struct Begin {
 pub struct Core {
     slots: Vec<Ev>,
     free: Vec<u32>,
-    heap: BinaryHeap<Reverse<(Ns, u64, u32)>>,
-    n_timers: usize,
+    /// The timers: a binary min-heap of event indices on `deadline`, with
+    /// libevent's tie rules (strict comparisons; a removal moves the last
+    /// element into the hole), so timers due at the same time fire in the
+    /// order libevent's heap gives them.
+    heap: Vec<u32>,
     seq: u64,
     queues: Vec<VecDeque<(u32, u64)>>,
     pub n_active: usize,
@@ -182,8 +185,7 @@ impl Core {
         Core {
             slots: Vec::new(),
             free: Vec::new(),
-            heap: BinaryHeap::new(),
-            n_timers: 0,
+            heap: Vec::new(),
             seq: 0,
             queues: (0..nprio.max(1)).map(|_| VecDeque::new()).collect(),
             n_active: 0,
@@ -232,7 +234,7 @@ impl Core {
             res: 0,
             ncalls: 0,
             pncalls: false,
-            timer_seq: 0,
+            heap_idx: NONE,
             act_seq: 0,
             gen: 0,
             live: true,
@@ -303,42 +305,83 @@ impl Core {
         self.n_pending > 0
     }
 
+    /// (Re)schedules the timer: a timed event leaves the heap and enters it
+    /// again with its new deadline (event_add removes, then inserts).
     fn set_timer(&mut self, idx: u32, deadline: Ns) {
-        self.seq += 1;
-        let seq = self.seq;
+        self.clear_timer(idx);
         let e = &mut self.slots[idx as usize];
-        if !e.timed {
-            self.n_timers += 1;
-        }
         e.deadline = deadline;
         e.timed = true;
-        e.timer_seq = seq;
-        self.heap.push(Reverse((deadline, seq, idx)));
-        if self.heap.len() > 64 + 2 * self.n_timers {
-            self.compact_heap();
-        }
+        self.heap.push(idx);
+        self.heap_up(self.heap.len() - 1, idx);
     }
 
     fn clear_timer(&mut self, idx: u32) {
         let e = &mut self.slots[idx as usize];
         if e.timed {
             e.timed = false;
-            e.timer_seq = 0;
-            self.n_timers -= 1;
+            let hole = e.heap_idx;
+            e.heap_idx = NONE;
+            self.heap_erase(hole);
         }
     }
 
-    fn compact_heap(&mut self) {
-        let slots = &self.slots;
-        let v: Vec<_> = std::mem::take(&mut self.heap)
-            .into_vec()
-            .into_iter()
-            .filter(|Reverse((_, seq, idx))| {
-                let e = &slots[*idx as usize];
-                e.live && e.timed && e.timer_seq == *seq
-            })
-            .collect();
-        self.heap = BinaryHeap::from(v);
+    fn later(&self, a: u32, b: u32) -> bool {
+        self.slots[a as usize].deadline > self.slots[b as usize].deadline
+    }
+
+    fn heap_place(&mut self, pos: usize, idx: u32) {
+        self.heap[pos] = idx;
+        self.slots[idx as usize].heap_idx = pos as u32;
+    }
+
+    /// Moves `idx` up from `hole` while its parent is later.
+    fn heap_up(&mut self, mut hole: usize, idx: u32) {
+        while hole > 0 {
+            let parent = (hole - 1) / 2;
+            if !self.later(self.heap[parent], idx) {
+                break;
+            }
+            self.heap_place(hole, self.heap[parent]);
+            hole = parent;
+        }
+        self.heap_place(hole, idx);
+    }
+
+    /// Moves `idx` down from `hole` while a child is earlier; on a tie
+    /// between the children the right one is taken.
+    fn heap_down(&mut self, mut hole: usize, idx: u32) {
+        let n = self.heap.len();
+        loop {
+            let mut child = 2 * (hole + 1);
+            if child > n {
+                break;
+            }
+            if child == n || self.later(self.heap[child], self.heap[child - 1]) {
+                child -= 1;
+            }
+            if !self.later(idx, self.heap[child]) {
+                break;
+            }
+            self.heap_place(hole, self.heap[child]);
+            hole = child;
+        }
+        self.heap_place(hole, idx);
+    }
+
+    /// Removes the element at `hole`: the last element fills it and moves
+    /// up (at least one step when its parent is later) or down.
+    fn heap_erase(&mut self, hole: u32) {
+        let hole = hole as usize;
+        let Some(last) = self.heap.pop() else { return };
+        if hole >= self.heap.len() {
+            return;
+        }
+        if hole > 0 && self.later(self.heap[(hole - 1) / 2], last) {
+            self.heap_up(hole, last);
+        } else {
+            self.heap_down(hole, last);
+        }
     }
 
     fn insert_io(&mut self, idx: u32) {
@@ -635,14 +678,7 @@ impl Core {
 
     /// The earliest pending deadline.
     pub fn next_deadline(&mut self) -> Option<Ns> {
-        while let Some(&Reverse((d, seq, idx))) = self.heap.peek() {
-            let e = &self.slots[idx as usize];
-            if e.live && e.timed && e.deadline == d && e.timer_seq == seq {
-                return Some(d);
-            }
-            self.heap.pop();
-        }
-        None
+        self.heap.first().map(|&i| self.slots[i as usize].deadline)
     }
 
     /// timeout_process: every event whose deadline is <= now is deleted
@@ -652,7 +688,7 @@ impl Core {
             if d > now {
                 break;
             }
-            let Reverse((_, _, idx)) = self.heap.pop().unwrap();
+            let idx = self.heap[0];
             self.with_count(idx, |c| {
                 c.clear_timer(idx);
                 c.deactivate_for_timeout(idx);
@@ -866,7 +902,8 @@ mod tests {
                 got.push(c.begin(id, 0).unwrap().user);
             }
         }
-        assert_eq!(got, vec![2, 3, 1]);
+        // Equal deadlines leave the heap as a, d, b (libevent's tie order).
+        assert_eq!(got, vec![3, 2, 1]);
     }
 
     #[test]
@@ -994,8 +1031,48 @@ mod tests {
         for i in 0..10_000 {
             c.add(t, Some(ms(1000 + i)), 0);
         }
-        assert!(c.heap.len() < 200);
+        assert_eq!(c.heap.len(), 1);
         assert_eq!(c.next_deadline(), Some(ms(1000 + 9999)));
+    }
+
+    #[test]
+    fn timers_due_together_fire_in_heap_order() {
+        // libevent's heap: the first added, then the others from the last.
+        let mut c = Core::new(1);
+        let ids: Vec<_> = (0..8).map(|i| c.create(-1, EV_TIMEOUT, i + 1, Kind::User)).collect();
+        for &id in &ids {
+            c.add(id, Some(ms(5)), 0);
+        }
+        c.expire(ms(5));
+        let mut got = vec![];
+        while let Some(id) = c.pop_active(0) {
+            got.push(c.begin(id, ms(5)).unwrap().user);
+        }
+        assert_eq!(got, vec![1, 8, 7, 6, 5, 4, 3, 2]);
+    }
+
+    #[test]
+    fn heap_keeps_deadline_order_under_removals() {
+        let mut c = Core::new(1);
+        let mut ids = vec![];
+        for i in 0..200u64 {
+            let id = c.create(-1, EV_TIMEOUT, i as usize + 1, Kind::User);
+            c.add(id, Some(ms(((i * 7919) % 97) as i64)), 0);
+            ids.push(id);
+        }
+        for id in ids.iter().step_by(3) {
+            c.del(*id);
+        }
+        let mut last = 0;
+        while let Some(d) = c.next_deadline() {
+            assert!(d >= last);
+            last = d;
+            c.expire(d);
+            while let Some(id) = c.pop_active(0) {
+                c.begin(id, d);
+            }
+        }
+        assert_eq!(c.n_pending, 0);
     }
 
     #[test]

@@ -72,6 +72,13 @@ $hi->addTimer(0);
 var_dump($bq->priorityInit(1));
 t("loop", fn() => $bq->loop());
 
+// foreach over an EventBase with a dynamic property (PECL: segfault): nothing to iterate.
+$fe2 = new EventBase();
+@$fe2->dyn = 1;
+foreach ($fe2 as $k => $v) { echo "never $k\n"; }
+foreach ($fe2 as $k => &$v) { echo "never $k\n"; }
+echo "foreach over EventBase: done\n";
+
 // setTimer() on an event pending for READ (PECL re-assigns the inserted event:
 // its next loop calls the timer callback forever).
 fwrite($w, "x");
@@ -121,6 +128,7 @@ bool(true)
 bool(true)
 loop: priority 2 event runs
 bool(true)
+foreach over EventBase: done
 setTimer on a READ-pending event: bool(true)
 pending READ: bool(false)
 loop: bool(true)

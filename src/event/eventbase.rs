@@ -284,6 +284,17 @@ fn base_resume(a: &Args, rv: &mut zval) -> PhpResult {
 
 impl Drop for EventBase {
     fn drop(&mut self) {
+        if let Some(ht) = self.no_props.take() {
+            // SAFETY: the table was made by no_properties() for this object;
+            // the engine may hold more references (zend_array_release).
+            unsafe {
+                let ht = ht.as_ptr();
+                (*ht).gc.refcount -= 1;
+                if (*ht).gc.refcount == 0 {
+                    ext_php_rs::ffi::zend_array_destroy(ht);
+                }
+            }
+        }
         if let Some(sh) = self.sh.take() {
             if let Ok(mut s) = sh.try_borrow_mut() {
                 if !s.running {

@@ -64,6 +64,9 @@ native_class!(EventConfig, c"EventConfig");
 #[derive(Default)]
 pub struct EventBase {
     sh: Option<Rc<RefCell<Shared>>>,
+    /// The empty table get_properties returns (PECL's EventBase shows no
+    /// properties); a mutable one per object, as foreach may write to it.
+    no_props: Option<std::ptr::NonNull<HashTable>>,
 }
 native_class!(EventBase, c"EventBase");
 
@@ -201,14 +204,19 @@ fn startup(num: c_int) -> bool {
     true
 }
 
-/// get_properties of EventBase: PECL's empty property table (the engine's
-/// immutable empty array; a foreach by reference separates it first).
-unsafe extern "C" fn no_properties(_obj: *mut zend_object) -> *mut HashTable {
-    std::ptr::addr_of!(zend_empty_array) as *mut HashTable
-}
-
-extern "C" {
-    static zend_empty_array: HashTable;
+/// get_properties of EventBase: an empty table of the object's own, like
+/// PECL's (foreach registers iterators in it, so it cannot be the engine's
+/// immutable empty array).
+unsafe extern "C" fn no_properties(obj: *mut zend_object) -> *mut HashTable {
+    let b = class::data_of::<EventBase>(obj);
+    match b.no_props {
+        Some(p) => p.as_ptr(),
+        None => {
+            let ht = ffi::_zend_new_array(0);
+            b.no_props = std::ptr::NonNull::new(ht);
+            ht
+        }
+    }
 }
 
 static DEPS: [ModuleDep; 2] = [ModuleDep::required(c"sockets"), ModuleDep::END];

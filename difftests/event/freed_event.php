@@ -56,4 +56,12 @@ $u = new Event($b, $r, Event::READ, function () { echo "unset never\n"; });
 $u->add();
 unset($u);
 t("loop after unset", fn() => $b->loop(EventBase::LOOP_NONBLOCK));
+// After free(), the property table keeps what it last showed.
+$seen = Event::timer($b, function () {}, [1]);
+@$seen->dyn = 2;
+foreach ($seen as $k => $v) { echo "$k ", json_encode($v), "\n"; }
+$seen->free();
+foreach ($seen as $k => $v) { echo "after free $k ", json_encode($v), "\n"; }
+var_dump(get_object_vars($seen), json_encode($seen), $seen->data, $seen->pending);
+var_dump($seen);
 echo "done\n";

@@ -138,8 +138,11 @@ fn event_free(a: &Args, _rv: &mut zval) -> PhpResult {
         s.core.remove(id);
         let _ = s.sync();
     }
-    // A freed Event's data reads as NULL, as in PECL.
-    set_data(a.this(), None);
+    // A freed Event's data reads as NULL, as in PECL. Its property table
+    // keeps what get_properties() last put there (PECL no longer updates it).
+    if !ev.props_seen {
+        set_data(a.this(), None);
+    }
     Ok(())
 }
 
@@ -552,11 +555,9 @@ pub(super) unsafe extern "C" fn event_get_property_ptr_ptr(
 
 pub(super) unsafe extern "C" fn event_get_properties(obj: *mut zend_object) -> *mut HashTable {
     let ev = class::data_of::<Event>(obj);
-    let slot = class::prop_slot(obj, 0);
-    if is_freed(ev) {
-        zv::set_null(slot);
-    } else {
-        zv::set_bool(slot, pending_of(ev, ANY));
+    if !is_freed(ev) {
+        zv::set_bool(class::prop_slot(obj, 0), pending_of(ev, ANY));
+        ev.props_seen = true;
     }
     ext_php_rs::ffi::zend_std_get_properties(obj)
 }

@@ -94,6 +94,9 @@ pub struct Event {
     /// Created against a freed EventBase: libevent's event without a base,
     /// whose every use warns "...: event has no event_base set.".
     orphan: bool,
+    /// get_properties() has copied `pending` and `data` into the property
+    /// table: after free() PECL keeps showing those copies there.
+    props_seen: bool,
 }
 
 impl Event {

@@ -173,10 +173,13 @@ fn startup(num: c_int) -> bool {
         (*h).get_property_ptr_ptr = Some(event_object::event_get_property_ptr_ptr);
         (*h).get_properties = Some(event_object::event_get_properties);
         (*h).get_debug_info = Some(event_object::event_get_debug_info);
+        (*h).compare = Some(compare_events);
 
         let b = class::register::<EventBase>(eventbase::methods(), std::ptr::null_mut(), flags);
         // PECL's EventBase shows no properties, dynamic ones included.
         (*class::handlers_mut::<EventBase>()).get_properties = Some(no_properties);
+        // PECL's objects compare as standard objects (`==` on two bases is true).
+        (*class::handlers_mut::<EventBase>()).compare = Some(ext_php_rs::ffi::zend_std_compare_objects);
         for (n, v) in [
             ("LOOP_ONCE", 1),
             ("LOOP_NONBLOCK", 2),
@@ -190,6 +193,7 @@ fn startup(num: c_int) -> bool {
             class::declare_long_const(b, n, v);
         }
         let c = class::register::<EventConfig>(config::methods(), std::ptr::null_mut(), flags);
+        (*class::handlers_mut::<EventConfig>()).compare = Some(ext_php_rs::ffi::zend_std_compare_objects);
         for (n, v) in [("FEATURE_ET", 1), ("FEATURE_O1", 2), ("FEATURE_FDS", 4)] {
             class::declare_long_const(c, n, v);
         }
@@ -205,6 +209,18 @@ fn startup(num: c_int) -> bool {
     crate::php::module::show_dependencies(c"event", &DEPS);
     string_constant("EVENT_NS", c"", num);
     true
+}
+
+/// `==` between Events: PECL compares them as standard objects whose declared
+/// slots it leaves NULL (the argument lives outside them), so two Events are
+/// equal; anything else is compared as the engine does.
+unsafe extern "C" fn compare_events(o1: *mut zval, o2: *mut zval) -> c_int {
+    let ce = ce_of::<Event>();
+    let is_event = |z: *mut zval| zv::object(&*z).is_some_and(|o| (*o).ce == ce);
+    if is_event(o1) && is_event(o2) {
+        return 0;
+    }
+    ext_php_rs::ffi::zend_std_compare_objects(o1, o2)
 }
 
 /// get_properties of EventBase: an empty table of the object's own, like

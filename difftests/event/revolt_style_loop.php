@@ -96,10 +96,10 @@ $log = [];
 [$a, $b] = stream_socket_pair(STREAM_PF_UNIX, STREAM_SOCK_STREAM, 0);
 stream_set_blocking($a, false);
 $d->defer(function ($id) use (&$log) { $log[] = "defer $id"; });
-$d->delay(0.03, function ($id) use (&$log) { $log[] = "delay 30ms $id"; });
+$d->delay(0.06, function ($id) use (&$log) { $log[] = "delay 60ms $id"; });
 $d->delay(0.01, function ($id) use (&$log, $d, $b) { $log[] = "delay 10ms $id"; fwrite($b, "ping"); $d->defer(function ($id) use (&$log) { $log[] = "nested defer $id"; }); });
 $n = 0;
-$rep = $d->repeat(0.02, function ($id) use (&$log, &$n, $d) { $log[] = "repeat $id #" . ++$n; if ($n === 3) $d->cancel($id); });
+$rep = $d->repeat(0.04, function ($id) use (&$log, &$n, $d) { $log[] = "repeat $id #" . ++$n; if ($n === 3) $d->cancel($id); });
 $rd = $d->onReadable($a, function ($id, $stream) use (&$log, $d) {
     $data = fread($stream, 100);
     $log[] = "readable $id " . json_encode($data) . " stream=" . get_debug_type($stream);
@@ -107,9 +107,9 @@ $rd = $d->onReadable($a, function ($id, $stream) use (&$log, $d) {
 });
 $w = $d->onWritable($b, function ($id) use (&$log, $d) { $log[] = "writable $id"; $d->cancel($id); });
 $sig = $d->onSignal(SIGUSR2, function ($id, $signo) use (&$log, $d) { $log[] = "signal $signo"; $d->cancel($id); });
-$d->delay(0.07, function () use (&$log) { $log[] = "kill"; posix_kill(posix_getpid(), SIGUSR2); });
-$d->delay(0.09, function () use (&$log, $d, $rd, $b) { $log[] = "re-enable reader"; fwrite($b, "again"); $d->enable($rd); });
-$d->delay(0.12, function () use (&$log, $d) { $log[] = "stop, pending " . $d->pendingCount(); $d->stop(); });
+$d->delay(0.14, function () use (&$log) { $log[] = "kill"; posix_kill(posix_getpid(), SIGUSR2); });
+$d->delay(0.18, function () use (&$log, $d, $rd, $b) { $log[] = "re-enable reader"; fwrite($b, "again"); $d->enable($rd); });
+$d->delay(0.24, function () use (&$log, $d) { $log[] = "stop, pending " . $d->pendingCount(); $d->stop(); });
 $d->run();
 echo implode("\n", $log), "\n";
 echo "events left pending: ", $d->pendingCount(), "\n";

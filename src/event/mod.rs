@@ -211,16 +211,34 @@ fn startup(num: c_int) -> bool {
     true
 }
 
-/// `==` between Events: PECL compares them as standard objects whose declared
-/// slots it leaves NULL (the argument lives outside them), so two Events are
-/// equal; anything else is compared as the engine does.
+/// `==` between Events: PECL compares them as standard objects. Its declared
+/// slots stay NULL until get_properties() (var_dump aside: get_object_vars,
+/// foreach, serialize, var_export, print_r...) copies `pending` and `data`
+/// into them, so that is what is compared here.
 unsafe extern "C" fn compare_events(o1: *mut zval, o2: *mut zval) -> c_int {
     let ce = ce_of::<Event>();
-    let is_event = |z: *mut zval| zv::object(&*z).is_some_and(|o| (*o).ce == ce);
-    if is_event(o1) && is_event(o2) {
-        return 0;
+    let event_of = |z: *mut zval| zv::object(&*z).filter(|&o| (*o).ce == ce);
+    let (Some(a), Some(b)) = (event_of(o1), event_of(o2)) else {
+        return ext_php_rs::ffi::zend_std_compare_objects(o1, o2);
+    };
+    let mut null = zv::undef();
+    zv::set_null(&mut null);
+    let null: *mut zval = &mut null;
+    for i in 0..2 {
+        let slot = |o: *mut zend_object| -> *mut zval {
+            if class::data_of::<Event>(o).props_seen {
+                class::prop_slot(o, i)
+            } else {
+                null
+            }
+        };
+        let (x, y) = (slot(a), slot(b));
+        let r = zend_compare(x, y);
+        if r != 0 {
+            return r;
+        }
     }
-    ext_php_rs::ffi::zend_std_compare_objects(o1, o2)
+    0
 }
 
 /// get_properties of EventBase: an empty table of the object's own, like
@@ -242,6 +260,7 @@ static DEPS: [ModuleDep; 2] = [ModuleDep::required(c"sockets"), ModuleDep::END];
 
 extern "C" {
     static mut spl_ce_RuntimeException: *mut zend_class_entry;
+    fn zend_compare(op1: *mut zval, op2: *mut zval) -> c_int;
 }
 
 fn m(name: &'static std::ffi::CStr, h: crate::php::func::Handler) -> FnDef {

@@ -45,9 +45,10 @@ for g in "${groups[@]}"; do
   oracle="-n $NATIVE_ALL"; ours_args="-n $OURS"; oracle_name=native; missing=""; portsed=""
   if [ "$g" = event ]; then
     oracle="-n $PECL"; oracle_name="PECL event"; ours_args="-n $OURS"
-    # Ephemeral ports, and the fd numbers in libevent's messages (PECL's
-    # libevent holds two more descriptors of its own: evsig's socketpair).
-    portsed='s/\(port[ =:]*\)[0-9][0-9]*/\1N/g; s/\(on fd \)[0-9][0-9]*/\1N/g'
+    # Ephemeral ports, the fd numbers in libevent's messages (PECL's libevent
+    # holds two more descriptors of its own: evsig's socketpair) and the
+    # event_base addresses libevent prints.
+    portsed='s/\(port[ =:]*\)[0-9][0-9]*/\1N/g; s/\(on fd \)[0-9][0-9]*/\1N/g; s/0x[0-9a-f]\{6,\}/0xADDR/g'
     missing=$(event_oracle_missing)
     [ -z "$missing" ] || echo "event: oracle absent ($missing): scripts run on php-ipc only, not compared"
   fi

@@ -106,6 +106,8 @@ pub struct Shared {
     /// libevent's own warning for the last failed kernel change (epoll_ctl,
     /// sigaction), which PECL shows before its "Failed adding event".
     pub failure: Option<String>,
+    /// libevent's warning of a successful change (a second base adding signals).
+    pub notice: Option<String>,
     /// sigpipe::fork_generation() when the backend was created: a forked
     /// child shares an epoll instance with its parent until reInit().
     fork_gen: u64,
@@ -129,6 +131,7 @@ impl Shared {
             cont: false,
             freed: false,
             failure: None,
+            notice: None,
             fork_gen: sigpipe::fork_generation(),
         })
     }
@@ -151,6 +154,16 @@ impl Shared {
     }
 
     // ---- time ----
+    /// This base's identity for signal ownership (stable: Shared lives in an Rc).
+    pub fn addr(&self) -> usize {
+        self as *const Shared as usize
+    }
+
+    /// event_base_loop's start: a base holding signals takes them over.
+    pub fn loop_started(&mut self) {
+        super::sigowner::on_loop(self.addr(), self.sig_saved.len());
+    }
+
     fn precise(&self) -> bool {
         self.flags & FLAG_PRECISE_TIMER != 0
     }
@@ -218,6 +231,10 @@ impl Shared {
                     match sigpipe::acquire(sig) {
                         Ok(()) => {
                             self.sig_saved.insert(sig);
+                            let me = self.addr();
+                            if let Some(w) = super::sigowner::on_add(me, self.sig_saved.len(), self.method.name()) {
+                                self.notice = Some(w);
+                            }
                         }
                         Err(e) => {
                             if result.is_ok() {
@@ -228,6 +245,7 @@ impl Shared {
                     }
                 } else if !wanted && self.sig_saved.remove(&sig) {
                     sigpipe::release(sig);
+                    super::sigowner::on_del();
                 }
             }
             self.sync_sig_fd();
@@ -372,7 +390,9 @@ impl Shared {
     pub fn release_signals(&mut self) {
         for sig in self.sig_saved.drain() {
             sigpipe::release(sig);
+            super::sigowner::on_del();
         }
+        super::sigowner::forget(self as *const Shared as usize);
         if let Some(fd) = self.sig_fd.take() {
             self.watch_raw(fd, false);
         }
@@ -388,7 +408,9 @@ impl Shared {
             self.reinit()?;
         }
         let mut tv = tv;
-        if self.sig_fd.is_some() && sigpipe::any() {
+        let me = self.addr();
+        if self.sig_fd.is_some() && ((super::sigowner::owns(me) && sigpipe::any()) || super::sigowner::has_stashed(me))
+        {
             tv = Some(0);
         }
         let ms: i32 = match tv {
@@ -533,11 +555,20 @@ impl Shared {
         if sig_ready {
             sigpipe::drain();
         }
-        if self.sig_fd.is_some() && sigpipe::any() {
-            sigpipe::clear_any();
-            for sig in self.core.signals() {
-                let n = sigpipe::take(sig);
-                self.core.signal(sig, n);
+        if self.sig_fd.is_some() {
+            // Signals delivered while this base owned them (libevent's evsig_base).
+            let owner = super::sigowner::owns(me) && sigpipe::any();
+            if owner {
+                sigpipe::clear_any();
+            }
+            if owner || super::sigowner::has_stashed(me) {
+                for sig in self.core.signals() {
+                    let mut n = super::sigowner::take_stashed(me, sig);
+                    if owner {
+                        n += sigpipe::take(sig);
+                    }
+                    self.core.signal(sig, n);
+                }
             }
         }
         Ok(())

@@ -21,6 +21,7 @@ pub(super) fn run_loop(sh: &Rc<RefCell<Shared>>, flags: i64) -> PhpResult<i32> {
             return Ok(-1);
         }
         s.running = true;
+        s.loop_started();
         s.clear_time_cache();
         s.gotterm = false;
         s.gotbreak = false;

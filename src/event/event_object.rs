@@ -280,7 +280,13 @@ fn event_add(a: &Args, rv: &mut zval) -> PhpResult {
     }
     s.core.add(id, tv, now);
     s.failure = None;
-    if s.sync().is_err() {
+    let synced = s.sync();
+    if let Some(w) = s.notice.take() {
+        drop(s);
+        warning(&w);
+        s = sh.borrow_mut();
+    }
+    if synced.is_err() {
         s.core.del(id);
         let _ = s.sync();
         let failure = s.failure.take();

@@ -6,6 +6,7 @@ mod config;
 mod dispatch;
 mod event_object;
 mod eventbase;
+mod sigowner;
 mod util;
 
 use crate::native_class;

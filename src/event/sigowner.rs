@@ -84,7 +84,7 @@ pub fn owns(base: usize) -> bool {
 
 /// Deliveries of `sig` set aside for `base`.
 pub fn take_stashed(base: usize, sig: i32) -> u32 {
-    STASH.with(|s| s.borrow_mut().get_mut(&base).and_then(|v| v.get_mut(sig as usize)).map_or(0, |c| std::mem::take(c)))
+    STASH.with(|s| s.borrow_mut().get_mut(&base).and_then(|v| v.get_mut(sig as usize)).map_or(0, std::mem::take))
 }
 
 /// Whether anything is set aside for `base`.

@@ -50,8 +50,9 @@ $r->addTimer(1);
 var_dump($r->pending(Event::TIMEOUT));
 $b2->free();
 var_dump($r->pending(Event::TIMEOUT));
-var_dump($r->addTimer(1));
-var_dump($b2->loop());
+// PECL crashes on both (the freed event_base is used): ours throws.
+try { $r->addTimer(1); } catch (Error $x) { echo get_class($x), ": ", $x->getMessage(), "\n"; }
+try { $b2->loop(); } catch (Error $x) { echo get_class($x), ": ", $x->getMessage(), "\n"; }
 // var_dump and serialization.
 var_dump($b2);
 try { serialize($b); } catch (EventException $e) { echo $e->getMessage(), "\n"; }
@@ -91,10 +92,8 @@ bool(true)
 bool(true)
 bool(true)
 bool(false)
-
-Warning: Event::addTimer(): Failed adding event in %s on line %d
-bool(false)
-bool(false)
+Error: EventBase object has been freed
+Error: EventBase object has been freed
 object(EventBase)#%d (0) {
 }
 EventBase instances are not serializable

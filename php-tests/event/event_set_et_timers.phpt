@@ -74,8 +74,4 @@ bool(false)
 bool(true)
 ET after one write, 3 loops: 1
 ET after a second write: 2
-
-Warning: Event::add(): Tried to mix edge-triggered and non-edge-triggered events on fd %d in %s on line %d
-
-Warning: Event::add(): Failed adding event in %s on line %d
-bool(false)
+bool(true)

@@ -20,7 +20,7 @@ $cycle = function ($n) use ($b, $r) {
         unset($t, $io);
     }
 };
-$cycle(2000);
+$cycle(20000); // warm up past a few GC runs, so the root buffer is at its steady size
 $m0 = memory_get_usage();
 $cycle(50000);
 $m1 = memory_get_usage();
@@ -32,7 +32,8 @@ $e = Event::timer($b2, function () {});
 $e->addTimer(1);
 unset($b2);
 var_dump($e->pending(Event::TIMEOUT));
-var_dump($e->addTimer(1));
+// PECL crashes here (the event's base was freed): ours throws.
+try { $e->addTimer(1); } catch (Error $x) { echo get_class($x), ": ", $x->getMessage(), "\n"; }
 $e->free();
 
 // reInit() in a child with the poll backend.
@@ -68,9 +69,7 @@ var_dump(fread($sb, 10), feof($sb));
 --EXPECTF--
 growth under 64 KiB: true
 bool(false)
-
-Warning: Event::addTimer(): Failed adding event in %s on line %d
-bool(false)
+Error: EventBase object has been freed
 child on poll exit 0
 bool(true)
 parent got: parent

@@ -45,10 +45,12 @@ $b2->loop(EventBase::LOOP_ONCE);
 $s2->delSignal();
 function posix_kill_self($sig = SIGUSR1) { if (function_exists('posix_kill')) posix_kill(getmypid(), $sig); else exec('kill -' . $sig . ' ' . getmypid()); }
 ?>
---EXPECT--
+--EXPECTF--
 epoll: method=epoll got=1 woke after ~1s: true
 poll: method=poll got=1 woke after ~1s: true
 select: method=select got=1 woke after ~1s: true
 event handler
 pcntl handler
+
+Warning: Event::addSignal(): Added a signal to event base %s with signals already added to event_base %s.  Only one can have signals at a time with the epoll backend.  The base with the most recently added signal or the most recent event_base_loop() call gets preference; do not rely on this behavior in future Libevent versions. in %s on line %d
 base 2

@@ -27,7 +27,8 @@ var_dump(EventUtil::createSocket(EventUtil::getSocketFd($tmp)));
 // errno-based helpers
 var_dump(is_int(EventUtil::getLastSocketErrno()), is_string(EventUtil::getLastSocketError()));
 var_dump(is_int(EventUtil::getLastSocketErrno($s)));
-try { EventUtil::getLastSocketErrno(new stdClass); } catch (TypeError $e) { echo $e->getMessage(), "\n"; }
+// Like PECL, any descriptor is accepted; an object that is not a Socket is not one.
+try { EventUtil::getLastSocketErrno(new stdClass); } catch (Exception $e) { echo $e->getMessage(), "\n"; }
 var_dump(EventUtil::sslRandPoll());
 try { new EventUtil(); } catch (Error $e) { echo $e->getMessage(), "\n"; }
 var_dump(EventUtil::LIBEVENT_VERSION_NUMBER, EventUtil::SOL_TCP);
@@ -50,12 +51,13 @@ bool(true)
 int(10)
 string(10) "via Socket"
 
-Warning: EventUtil::createSocket(): Failed to create socket in %s on line %d
-bool(false)
+Warning: EventUtil::createSocket(): Unable to obtain socket family [88]: Socket operation on non-socket in %s on line %d
+object(Socket)#4 (0) {
+}
 bool(true)
 bool(true)
 bool(true)
-EventUtil::getLastSocketErrno(): Argument #1 ($socket) must be of type ?Socket, stdClass given
+Invalid file descriptor
 bool(true)
 Call to private EventUtil::__construct() from global scope
 int(33623040)

@@ -16,6 +16,7 @@ pub const FEATURE_EARLY_CLOSE: i64 = 8;
 
 pub const FLAG_NO_CACHE_TIME: i64 = 8;
 pub const FLAG_EPOLL_USE_CHANGELIST: i64 = 16;
+pub const FLAG_PRECISE_TIMER: i64 = 32;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Method {
@@ -46,18 +47,23 @@ enum Backend {
     Epoll {
         ep: Epoll,
         regs: Vec<u32>,
+        /// Descriptors registered with the kernel (regs entries != 0, plus
+        /// the signal pipe): with none, a zero-timeout epoll_wait is skipped.
+        live: usize,
         buf: Vec<epoll::Event>,
     },
     /// poll and select share the fd → interest map.
-    Poll {
-        want: HashMap<i32, u16>,
-        pfds: Vec<PollFd>,
-        dirty: bool,
-    },
+    Poll { want: HashMap<i32, u16>, pfds: Vec<PollFd>, dirty: bool },
 }
 
-fn monotonic() -> Ns {
-    clock_ns(ClockId::CLOCK_MONOTONIC)
+/// libevent's monotonic clock: CLOCK_MONOTONIC_COARSE (a few ms of
+/// resolution) unless the base asked for PRECISE_TIMER, in whole
+/// microseconds. Timers added within one tick get the same deadline, and the
+/// tick decides which timers are due, so the resolution is part of the
+/// behaviour.
+fn monotonic(precise: bool) -> Ns {
+    let clock = if precise { ClockId::CLOCK_MONOTONIC } else { ClockId::CLOCK_MONOTONIC_COARSE };
+    clock_ns(clock) / 1000 * 1000
 }
 
 pub fn wall() -> Ns {
@@ -99,6 +105,11 @@ pub struct Shared {
     pub gotbreak: bool,
     pub cont: bool,
     pub freed: bool,
+    /// libevent's own warning for the last failed kernel change (epoll_ctl,
+    /// sigaction), which PECL shows before its "Failed adding event".
+    pub failure: Option<String>,
+    /// libevent's warning of a successful change (a second base adding signals).
+    pub notice: Option<String>,
     /// sigpipe::fork_generation() when the backend was created: a forked
     /// child shares an epoll instance with its parent until reInit().
     fork_gen: u64,
@@ -121,6 +132,8 @@ impl Shared {
             gotbreak: false,
             cont: false,
             freed: false,
+            failure: None,
+            notice: None,
             fork_gen: sigpipe::fork_generation(),
         })
     }
@@ -128,7 +141,7 @@ impl Shared {
     fn backend(method: Method) -> Result<Backend, Errno> {
         Ok(match method {
             Method::Epoll => {
-                Backend::Epoll { ep: Epoll::new()?, regs: Vec::new(), buf: vec![epoll::empty_event(); 32] }
+                Backend::Epoll { ep: Epoll::new()?, regs: Vec::new(), live: 0, buf: vec![epoll::empty_event(); 32] }
             }
             Method::Poll | Method::Select => Backend::Poll { want: HashMap::new(), pfds: Vec::new(), dirty: true },
         })
@@ -143,8 +156,21 @@ impl Shared {
     }
 
     // ---- time ----
+    /// This base's identity for signal ownership (stable: Shared lives in an Rc).
+    pub fn addr(&self) -> usize {
+        self as *const Shared as usize
+    }
+
+    /// event_base_loop's start: a base holding signals takes them over.
+    pub fn loop_started(&mut self) {
+        super::sigowner::on_loop(self.addr(), self.sig_saved.len());
+    }
+
+    fn precise(&self) -> bool {
+        self.flags & FLAG_PRECISE_TIMER != 0
+    }
     pub fn gettime(&self) -> Ns {
-        self.tv_cache.unwrap_or_else(monotonic)
+        self.tv_cache.unwrap_or_else(|| monotonic(self.precise()))
     }
     pub fn clear_time_cache(&mut self) {
         self.tv_cache = None;
@@ -152,7 +178,7 @@ impl Shared {
     pub fn update_time_cache(&mut self) {
         self.tv_cache = None;
         if self.flags & FLAG_NO_CACHE_TIME == 0 {
-            self.tv_cache = Some(monotonic());
+            self.tv_cache = Some(monotonic(self.precise()));
             self.clock_diff = 0;
         }
     }
@@ -163,7 +189,7 @@ impl Shared {
         match self.tv_cache {
             Some(t) => {
                 if self.clock_diff == 0 {
-                    self.clock_diff = wall() - monotonic();
+                    self.clock_diff = wall() - monotonic(self.precise());
                 }
                 t + self.clock_diff
             }
@@ -176,7 +202,17 @@ impl Shared {
     /// Applies the core's interest changes to the kernel. Returns the errno
     /// of the first fd that could not be added (its events stay in the core:
     /// the caller deletes them).
+    #[inline]
     pub fn sync(&mut self) -> Result<(), (i32, Errno)> {
+        // Most calls (timers, persistent events) change nothing.
+        if self.core.changed_fds.is_empty() && self.core.changed_sigs.is_empty() {
+            return Ok(());
+        }
+        self.sync_changes()
+    }
+
+    #[inline(never)]
+    fn sync_changes(&mut self) -> Result<(), (i32, Errno)> {
         let mut result = Ok(());
         if !self.core.changed_fds.is_empty() {
             let changed = std::mem::take(&mut self.core.changed_fds);
@@ -197,15 +233,21 @@ impl Shared {
                     match sigpipe::acquire(sig) {
                         Ok(()) => {
                             self.sig_saved.insert(sig);
+                            let me = self.addr();
+                            if let Some(w) = super::sigowner::on_add(me, self.sig_saved.len(), self.method.name()) {
+                                self.notice = Some(w);
+                            }
                         }
                         Err(e) => {
                             if result.is_ok() {
+                                self.failure = Some(format!("sigaction: {}", crate::php::error::strerror(e)));
                                 result = Err((-sig, e));
                             }
                         }
                     }
                 } else if !wanted && self.sig_saved.remove(&sig) {
                     sigpipe::release(sig);
+                    super::sigowner::on_del();
                 }
             }
             self.sync_sig_fd();
@@ -235,8 +277,16 @@ impl Shared {
             return;
         }
         match &mut self.be {
-            Backend::Epoll { ep, .. } => {
-                let _ = if on { ep.add(fd, epoll::IN).or_else(|_| ep.modify(fd, epoll::IN)) } else { ep.delete(fd) };
+            Backend::Epoll { ep, live, .. } => {
+                if on {
+                    if ep.add(fd, epoll::IN).is_ok() {
+                        *live += 1;
+                    } else {
+                        let _ = ep.modify(fd, epoll::IN);
+                    }
+                } else if ep.delete(fd).is_ok() {
+                    *live = live.saturating_sub(1);
+                }
             }
             Backend::Poll { dirty, .. } => *dirty = true,
         }
@@ -249,7 +299,7 @@ impl Shared {
             return Ok(());
         }
         match &mut self.be {
-            Backend::Epoll { ep, regs, .. } => {
+            Backend::Epoll { ep, regs, live, .. } => {
                 let mut bits = 0u32;
                 if want & EV_READ != 0 {
                     bits |= epoll::IN;
@@ -269,6 +319,7 @@ impl Shared {
                     if have != 0 {
                         let _ = ep.delete(fd);
                         regs[f] = 0;
+                        *live -= 1;
                     }
                     return Ok(());
                 }
@@ -284,11 +335,18 @@ impl Shared {
                 };
                 match r {
                     Ok(()) => {
+                        if have == 0 {
+                            *live += 1;
+                        }
                         regs[f] = bits;
                         Ok(())
                     }
                     Err(e) => {
+                        if have != 0 {
+                            *live -= 1;
+                        }
                         regs[f] = 0;
+                        self.failure = Some(epoll_failure(have, bits, fd, want, e));
                         Err(e)
                     }
                 }
@@ -334,7 +392,9 @@ impl Shared {
     pub fn release_signals(&mut self) {
         for sig in self.sig_saved.drain() {
             sigpipe::release(sig);
+            super::sigowner::on_del();
         }
+        super::sigowner::forget(self as *const Shared as usize);
         if let Some(fd) = self.sig_fd.take() {
             self.watch_raw(fd, false);
         }
@@ -350,7 +410,9 @@ impl Shared {
             self.reinit()?;
         }
         let mut tv = tv;
-        if self.sig_fd.is_some() && sigpipe::any() {
+        let me = self.addr();
+        if self.sig_fd.is_some() && ((super::sigowner::owns(me) && sigpipe::any()) || super::sigowner::has_stashed(me))
+        {
             tv = Some(0);
         }
         let ms: i32 = match tv {
@@ -361,8 +423,10 @@ impl Shared {
         let sig_fd = self.sig_fd.unwrap_or(-1);
         let mut sig_ready = false;
         match &mut self.be {
-            Backend::Epoll { ep, buf, .. } => {
-                let n = match ep.wait(buf, ms) {
+            Backend::Epoll { ep, buf, live, .. } => {
+                // Nothing registered and no waiting: epoll_wait would return 0.
+                let n = if ms == 0 && *live == 0 { Ok(0) } else { ep.wait(buf, ms) };
+                let n = match n {
                     Ok(n) => n,
                     Err(libc::EINTR) => 0,
                     Err(e) => return Err(e),
@@ -377,9 +441,10 @@ impl Shared {
                         continue;
                     }
                     let e = epoll::events_of(ev);
-                    let mut what = 0u16;
+                    // libevent's epoll backend reports EV_ET, kept by edge-triggered events.
+                    let mut what = EV_ET;
                     if e & (epoll::ERR | epoll::HUP) != 0 {
-                        what = EV_READ | EV_WRITE;
+                        what |= EV_READ | EV_WRITE;
                     } else {
                         if e & epoll::IN != 0 {
                             what |= EV_READ;
@@ -492,11 +557,20 @@ impl Shared {
         if sig_ready {
             sigpipe::drain();
         }
-        if self.sig_fd.is_some() && sigpipe::any() {
-            sigpipe::clear_any();
-            for sig in self.core.signals() {
-                let n = sigpipe::take(sig);
-                self.core.signal(sig, n);
+        if self.sig_fd.is_some() {
+            // Signals delivered while this base owned them (libevent's evsig_base).
+            let owner = super::sigowner::owns(me) && sigpipe::any();
+            if owner {
+                sigpipe::clear_any();
+            }
+            if owner || super::sigowner::has_stashed(me) {
+                for sig in self.core.signals() {
+                    let mut n = super::sigowner::take_stashed(me, sig);
+                    if owner {
+                        n += sigpipe::take(sig);
+                    }
+                    self.core.signal(sig, n);
+                }
             }
         }
         Ok(())
@@ -507,6 +581,39 @@ impl Shared {
         let d = self.core.next_deadline()?;
         Some((d - self.gettime()).max(0))
     }
+}
+
+/// libevent's epoll_apply_one_change warning for a failed epoll_ctl: the
+/// operation, the epoll event bits (as a C int), libevent's old events and
+/// the read/write/close changes (1 add, 2 del, with EV_ET), then strerror.
+fn epoll_failure(have: u32, bits: u32, fd: i32, want: u16, e: Errno) -> String {
+    let ev_of = |b: u32| {
+        let mut m = 0u16;
+        if b & epoll::IN != 0 {
+            m |= EV_READ;
+        }
+        if b & epoll::OUT != 0 {
+            m |= EV_WRITE;
+        }
+        m
+    };
+    let (old, new) = (ev_of(have), ev_of(bits));
+    let et = want & EV_ET;
+    let change = |flag: u16| -> (u16, &'static str) {
+        match (old & flag != 0, new & flag != 0) {
+            (false, true) => (1 | et, "add"),
+            (true, false) => (2 | et, "del"),
+            _ => (0, "none"),
+        }
+    };
+    let (rc, rs) = change(EV_READ);
+    let (wc, ws) = change(EV_WRITE);
+    let op = if have == 0 { "ADD" } else { "MOD" };
+    format!(
+        "Epoll {op}({}) on fd {fd} failed. Old events were {old}; read change was {rc} ({rs}); write change was {wc} ({ws}); close change was 0 (none): {}",
+        bits as i32,
+        crate::php::error::strerror(e)
+    )
 }
 
 impl Drop for Shared {

@@ -82,25 +82,22 @@ fn ctor(_a: &Args, _rv: &mut zval) -> PhpResult {
 
 fn get_last_socket_errno(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(0, 1)?;
+    // PECL takes any descriptor (Socket, stream, int) and reports errno.
+    let e = error::errno();
     if a.given(0) && zv::type_of(a.zval(0)) != ffi::IS_NULL {
-        let z = a.zval(0);
-        let ok = zv::object(z).is_some_and(|o| fd::socket_fd(o).is_some());
-        if !ok {
-            unsafe { ffi::zend_wrong_parameter_class_or_null_error(1, c"Socket".as_ptr(), z) };
-            return Err(error::Thrown);
-        }
         let f = zval_to_fd(a.zval(0))?;
         if f < 0 {
             zv::set_bool(rv, false);
             return Ok(());
         }
     }
-    zv::set_long(rv, error::errno() as i64);
+    zv::set_long(rv, e as i64);
     Ok(())
 }
 
 fn get_last_socket_error(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(0, 1)?;
+    let e = error::errno();
     if a.given(0) && zv::type_of(a.zval(0)) != ffi::IS_NULL {
         let f = zval_to_fd(a.zval(0))?;
         if f < 0 {
@@ -108,7 +105,6 @@ fn get_last_socket_error(a: &Args, rv: &mut zval) -> PhpResult {
             return Ok(());
         }
     }
-    let e = error::errno();
     zv::set_bytes(rv, error::strerror(e).as_bytes());
     Ok(())
 }
@@ -166,9 +162,10 @@ fn get_socket_name(a: &Args, rv: &mut zval) -> PhpResult {
 
 fn set_socket_option(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(4, 4)?;
-    let f = zval_to_fd(a.zval(0))?;
+    // zpp first (PECL's "zllz"), then the descriptor.
     let level = a.long(1)?;
     let opt = a.long(2)?;
+    let f = zval_to_fd(a.zval(0))?;
     zv::set_bool(rv, false);
     if f < 0 {
         return Ok(());
@@ -177,16 +174,18 @@ fn set_socket_option(a: &Args, rv: &mut zval) -> PhpResult {
     let (lv, op) = (level as i32, opt as i32);
     let ok = match (lv, op) {
         (libc::SOL_SOCKET, libc::SO_LINGER) => {
-            if zv::type_of(val) != ffi::IS_ARRAY {
-                warning("Argument #4 must be an array");
-                return Ok(());
-            }
-            let ht = unsafe { &*val.value.arr };
-            let Some(on) = zv::hash_find(ht, "l_onoff") else {
+            // A non-array has no keys: PECL's lookup fails the same way.
+            let found = if zv::type_of(val) == ffi::IS_ARRAY {
+                zv::hash_find(unsafe { &*val.value.arr }, "l_onoff")
+            } else {
+                None
+            };
+            let Some(on) = found else {
                 warning("no key \"l_onoff\" passed in optval");
                 return Ok(());
             };
             let on = zv::get_long(on);
+            let ht = unsafe { &*val.value.arr };
             let Some(ling) = zv::hash_find(ht, "l_linger") else {
                 warning("no key \"l_linger\" passed in optval");
                 return Ok(());
@@ -194,16 +193,14 @@ fn set_socket_option(a: &Args, rv: &mut zval) -> PhpResult {
             sock::set_linger(f, lv, op, on as i32, zv::get_long(ling) as i32)
         }
         (libc::SOL_SOCKET, libc::SO_RCVTIMEO) | (libc::SOL_SOCKET, libc::SO_SNDTIMEO) => {
-            if zv::type_of(val) != ffi::IS_ARRAY {
-                warning("Argument #4 must be an array");
-                return Ok(());
-            }
-            let ht = unsafe { &*val.value.arr };
-            let Some(sec) = zv::hash_find(ht, "sec") else {
+            let found =
+                if zv::type_of(val) == ffi::IS_ARRAY { zv::hash_find(unsafe { &*val.value.arr }, "sec") } else { None };
+            let Some(sec) = found else {
                 warning("no key \"sec\" passed in optval");
                 return Ok(());
             };
             let sec = zv::get_long(sec);
+            let ht = unsafe { &*val.value.arr };
             let Some(usec) = zv::hash_find(ht, "usec") else {
                 warning("no key \"usec\" passed in optval");
                 return Ok(());
@@ -227,6 +224,10 @@ fn create_socket(a: &Args, rv: &mut zval) -> PhpResult {
     if f < 0 || f > i32::MAX as i64 {
         warning("Invalid file descriptor");
         return Ok(());
+    }
+    // socket_import_file_descriptor(): a non-socket warns and still gives a Socket.
+    if let Err(e) = sock::getsockname(f as i32) {
+        warning(&format!("Unable to obtain socket family [{e}]: {}", error::strerror(e)));
     }
     if !fd::socket_from_fd(f as i32, rv) {
         zv::set_bool(rv, false);

@@ -97,6 +97,40 @@ fn resolve(z: &zval) -> Option<zend_fcall_info_cache> {
     ok.then_some(f)
 }
 
+/// zpp's `f` (`f!` when `nullable`) check of argument `arg_num` (1-based):
+/// the engine's TypeError ("must be a valid callback[ or null], <reason>")
+/// when `z` is not callable. A null passes when `nullable`.
+pub fn check_callable(z: &zval, arg_num: u32, nullable: bool) -> super::error::PhpResult {
+    if nullable && super::zv::type_of(z) == super::ffi::IS_NULL {
+        return Ok(());
+    }
+    let mut c = super::zv::copy(z);
+    let mut f: zend_fcall_info_cache = unsafe { std::mem::zeroed() };
+    let mut err: *mut std::os::raw::c_char = std::ptr::null_mut();
+    // SAFETY: zend_is_callable_ex reads `c`, writes `f` and may allocate `err`
+    // (emalloc'd; the zend_wrong_callback_* functions free it).
+    let ok = unsafe {
+        ext_php_rs::ffi::zend_is_callable_ex(&mut c, std::ptr::null_mut(), 0, std::ptr::null_mut(), &mut f, &mut err)
+    };
+    super::zv::release(c);
+    if ok {
+        if !err.is_null() {
+            unsafe { super::ffi::_efree(err as *mut std::ffi::c_void) };
+        }
+        return Ok(());
+    }
+    unsafe {
+        if err.is_null() {
+            ext_php_rs::ffi::zend_throw_error(std::ptr::null_mut(), c"Invalid callback".as_ptr());
+        } else if nullable {
+            super::ffi::zend_wrong_callback_or_null_error(arg_num, err);
+        } else {
+            super::ffi::zend_wrong_callback_error(arg_num, err);
+        }
+    }
+    Err(super::error::Thrown)
+}
+
 impl UserCallable {
     /// Holds a reference to `z` (any value: a non-callable is skipped at call time).
     pub fn new(z: &zval) -> UserCallable {

@@ -209,11 +209,17 @@ unsafe extern "C" fn get_gc<T: NativeClass>(
     let mut gb = GcBuffer { buf };
     let data = data_of::<T>(obj);
     let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| data.gc_zvals(&mut gb)));
-    ffi::gc_buffer_use(buf, table, n);
-    if (*obj).properties.is_null() && (*(*obj).ce).default_properties_count == 0 {
+    if (*obj).properties.is_null() {
+        // Like zend_std_get_gc: the declared slots themselves, without
+        // building a properties table for the object.
+        for i in 0..(*(*obj).ce).default_properties_count.max(0) as usize {
+            gb.add(prop_slot(obj, i));
+        }
+        ffi::gc_buffer_use(buf, table, n);
         null_mut()
     } else {
-        ext_php_rs::ffi::zend_std_get_properties(obj)
+        ffi::gc_buffer_use(buf, table, n);
+        (*obj).properties
     }
 }
 

@@ -148,12 +148,9 @@ pub static OUR_SOCKET_FROM_FD: OnceLock<fn(i32, &mut zval) -> bool> = OnceLock::
 /// A new Socket object wrapping `fd` (EventUtil::createSocket): ours when the
 /// sockets group is active (through OUR_SOCKET_FROM_FD), else native
 /// ext/sockets'. Returns false when no Socket class is available or `fd` is
-/// not a socket.
+/// not a socket, which still gives a Socket, as socket_import_file_descriptor() does.
 pub fn socket_from_fd(fd: i32, rv: &mut zval) -> bool {
     unsafe {
-        if socket::getsockopt(fd, libc::SOL_SOCKET, libc::SO_TYPE, &mut [0u8; 4]).is_err() {
-            return false;
-        }
         if OUR_SOCKET.get().is_some() {
             return match OUR_SOCKET_FROM_FD.get() {
                 Some(f) => f(fd, rv),

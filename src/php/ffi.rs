@@ -32,6 +32,8 @@ extern "C" {
     pub fn zend_wrong_parameter_class_or_null_error(num: u32, name: *const c_char, arg: *mut zval);
     pub fn zend_wrong_parameters_count_error(min: u32, max: u32);
     pub fn zend_wrong_parameters_none_error();
+    pub fn zend_wrong_callback_error(num: u32, error: *mut c_char);
+    pub fn zend_wrong_callback_or_null_error(num: u32, error: *mut c_char);
     pub fn zend_argument_value_error(num: u32, format: *const c_char, ...);
     pub fn zend_argument_type_error(num: u32, format: *const c_char, ...);
     pub fn zend_argument_count_error(format: *const c_char, ...);

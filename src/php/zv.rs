@@ -373,6 +373,10 @@ impl Array {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+    /// Hands the table over to the caller (e.g. a get_debug_info handler's return value).
+    pub fn into_raw(self) -> *mut HashTable {
+        self.0
+    }
 }
 
 /// zend_string_alloc(len, 0): an uninitialised engine string of `len` bytes

@@ -306,7 +306,16 @@ fn fd_of(obj: crate::php::zv::ObjRef) -> Option<i32> {
 /// A Socket object owning `fd` (EventUtil::createSocket), with the family and
 /// blocking mode read from the fd as native's socket_import_file_descriptor does.
 fn socket_from_fd(fd: i32, rv: &mut zval) -> bool {
-    let Ok(name) = sys::getsockname(fd) else { return false };
+    // Like socket_import_file_descriptor(): a descriptor whose family cannot
+    // be read still gives a Socket (family AF_UNSPEC, the errno recorded).
+    let name = match sys::getsockname(fd) {
+        Ok(name) => name,
+        Err(e) => {
+            let s = new_socket(rv, fd, libc::AF_UNSPEC);
+            s.error = e;
+            return true;
+        }
+    };
     // A failed F_GETFL (-1) reads as non-blocking, as the raw call did.
     let (family, nonblocking) = (name.family(), sys::get_flags(fd).unwrap_or(-1) & libc::O_NONBLOCK != 0);
     let s = new_socket(rv, fd, family);

@@ -9,8 +9,7 @@
 //! `event_base_loop`): `next_deadline` → poll → `fd_ready`/`signal` →
 //! `expire` → `pop_active` + `begin` + callback, for each priority.
 
-use std::cmp::Reverse;
-use std::collections::{BinaryHeap, VecDeque};
+use std::collections::VecDeque;
 
 pub const EV_TIMEOUT: u16 = 1;
 pub const EV_READ: u16 = 2;
@@ -57,7 +56,8 @@ pub struct Ev {
     pub ncalls: u32,
     /// A signal callback loop is running for this event (libevent's ev_pncalls).
     pub pncalls: bool,
-    timer_seq: u64,
+    /// Position in the timer heap (NONE when not timed).
+    heap_idx: u32,
     act_seq: u64,
     gen: u32,
     live: bool,
@@ -98,8 +98,11 @@ pub struct Begin {
 pub struct Core {
     slots: Vec<Ev>,
     free: Vec<u32>,
-    heap: BinaryHeap<Reverse<(Ns, u64, u32)>>,
-    n_timers: usize,
+    /// The timers: a binary min-heap of event indices on `deadline`, with
+    /// libevent's tie rules (strict comparisons; a removal moves the last
+    /// element into the hole), so timers due at the same time fire in the
+    /// order libevent's heap gives them.
+    heap: Vec<u32>,
     seq: u64,
     queues: Vec<VecDeque<(u32, u64)>>,
     pub n_active: usize,
@@ -135,21 +138,26 @@ pub fn prefetch(addr: usize) {
 struct FdList {
     first: u32,
     more: Vec<u32>,
+    /// Whether the kernel registration is edge-triggered: libevent takes
+    /// EV_ET from the event whose add or delete last changed the fd's
+    /// READ/WRITE set (level- and edge-triggered events may share an fd).
+    et: bool,
 }
 
 impl Default for FdList {
     fn default() -> Self {
-        FdList { first: NONE, more: Vec::new() }
+        FdList { first: NONE, more: Vec::new(), et: false }
     }
 }
 
 impl FdList {
+    /// Adds `i` at the head: libevent's evmap inserts with LIST_INSERT_HEAD,
+    /// so the events of an fd are activated newest first.
     fn push(&mut self, i: u32) {
-        if self.first == NONE {
-            self.first = i;
-        } else {
-            self.more.push(i);
+        if self.first != NONE {
+            self.more.insert(0, self.first);
         }
+        self.first = i;
     }
     fn remove(&mut self, i: u32) {
         if self.first == i {
@@ -177,8 +185,7 @@ impl Core {
         Core {
             slots: Vec::new(),
             free: Vec::new(),
-            heap: BinaryHeap::new(),
-            n_timers: 0,
+            heap: Vec::new(),
             seq: 0,
             queues: (0..nprio.max(1)).map(|_| VecDeque::new()).collect(),
             n_active: 0,
@@ -227,7 +234,7 @@ impl Core {
             res: 0,
             ncalls: 0,
             pncalls: false,
-            timer_seq: 0,
+            heap_idx: NONE,
             act_seq: 0,
             gen: 0,
             live: true,
@@ -298,42 +305,83 @@ impl Core {
         self.n_pending > 0
     }
 
+    /// (Re)schedules the timer: a timed event leaves the heap and enters it
+    /// again with its new deadline (event_add removes, then inserts).
     fn set_timer(&mut self, idx: u32, deadline: Ns) {
-        self.seq += 1;
-        let seq = self.seq;
+        self.clear_timer(idx);
         let e = &mut self.slots[idx as usize];
-        if !e.timed {
-            self.n_timers += 1;
-        }
         e.deadline = deadline;
         e.timed = true;
-        e.timer_seq = seq;
-        self.heap.push(Reverse((deadline, seq, idx)));
-        if self.heap.len() > 64 + 2 * self.n_timers {
-            self.compact_heap();
-        }
+        self.heap.push(idx);
+        self.heap_up(self.heap.len() - 1, idx);
     }
 
     fn clear_timer(&mut self, idx: u32) {
         let e = &mut self.slots[idx as usize];
         if e.timed {
             e.timed = false;
-            e.timer_seq = 0;
-            self.n_timers -= 1;
+            let hole = e.heap_idx;
+            e.heap_idx = NONE;
+            self.heap_erase(hole);
         }
     }
 
-    fn compact_heap(&mut self) {
-        let slots = &self.slots;
-        let v: Vec<_> = std::mem::take(&mut self.heap)
-            .into_vec()
-            .into_iter()
-            .filter(|Reverse((_, seq, idx))| {
-                let e = &slots[*idx as usize];
-                e.live && e.timed && e.timer_seq == *seq
-            })
-            .collect();
-        self.heap = BinaryHeap::from(v);
+    fn later(&self, a: u32, b: u32) -> bool {
+        self.slots[a as usize].deadline > self.slots[b as usize].deadline
+    }
+
+    fn heap_place(&mut self, pos: usize, idx: u32) {
+        self.heap[pos] = idx;
+        self.slots[idx as usize].heap_idx = pos as u32;
+    }
+
+    /// Moves `idx` up from `hole` while its parent is later.
+    fn heap_up(&mut self, mut hole: usize, idx: u32) {
+        while hole > 0 {
+            let parent = (hole - 1) / 2;
+            if !self.later(self.heap[parent], idx) {
+                break;
+            }
+            self.heap_place(hole, self.heap[parent]);
+            hole = parent;
+        }
+        self.heap_place(hole, idx);
+    }
+
+    /// Moves `idx` down from `hole` while a child is earlier; on a tie
+    /// between the children the right one is taken.
+    fn heap_down(&mut self, mut hole: usize, idx: u32) {
+        let n = self.heap.len();
+        loop {
+            let mut child = 2 * (hole + 1);
+            if child > n {
+                break;
+            }
+            if child == n || self.later(self.heap[child], self.heap[child - 1]) {
+                child -= 1;
+            }
+            if !self.later(idx, self.heap[child]) {
+                break;
+            }
+            self.heap_place(hole, self.heap[child]);
+            hole = child;
+        }
+        self.heap_place(hole, idx);
+    }
+
+    /// Removes the element at `hole`: the last element fills it and moves
+    /// up (at least one step when its parent is later) or down.
+    fn heap_erase(&mut self, hole: u32) {
+        let hole = hole as usize;
+        let Some(last) = self.heap.pop() else { return };
+        if hole >= self.heap.len() {
+            return;
+        }
+        if hole > 0 && self.later(self.heap[(hole - 1) / 2], last) {
+            self.heap_up(hole, last);
+        } else {
+            self.heap_down(hole, last);
+        }
     }
 
     fn insert_io(&mut self, idx: u32) {
@@ -348,14 +396,20 @@ impl Core {
                 if self.sig_evs[s].is_empty() {
                     self.changed_sigs.push(fd);
                 }
-                self.sig_evs[s].push(idx);
+                // Newest first, as libevent's LIST_INSERT_HEAD.
+                self.sig_evs[s].insert(0, idx);
             }
         } else if fd >= 0 {
             let f = fd as usize;
             if self.fd_evs.len() <= f {
                 self.fd_evs.resize_with(f + 1, FdList::default);
             }
+            let before = self.fd_mask(fd);
+            let et = e.events & EV_ET != 0;
             self.fd_evs[f].push(idx);
+            if self.fd_mask(fd) != before {
+                self.fd_evs[f].et = et;
+            }
             self.changed_fds.push((fd, true));
         }
         self.slots[idx as usize].inserted = true;
@@ -376,7 +430,12 @@ impl Core {
                 }
             }
         } else if fd >= 0 && (fd as usize) < self.fd_evs.len() {
+            let before = self.fd_mask(fd);
+            let et = e.events & EV_ET != 0;
             self.fd_evs[fd as usize].remove(idx);
+            if self.fd_mask(fd) != before {
+                self.fd_evs[fd as usize].et = et;
+            }
             self.changed_fds.push((fd, false));
         }
         self.slots[idx as usize].inserted = false;
@@ -392,20 +451,12 @@ impl Core {
     }
 
     /// event_add with a relative timeout (None: no timeout change).
-    /// Returns false for a stale handle, or (libevent's evmap rule) when an
-    /// io event would mix edge- and level-triggered events on one fd.
+    /// Returns false for a stale handle. Edge- and level-triggered events
+    /// may share an fd, as in libevent outside its debug mode.
     pub fn add(&mut self, id: EvId, tv: Option<Ns>, now: Ns) -> bool {
         let Some(e) = self.get(id) else { return false };
         let persist = e.events & EV_PERSIST != 0;
         let idx = id.idx;
-        if e.events & (EV_READ | EV_WRITE) != 0 && e.events & EV_SIGNAL == 0 && !e.inserted && e.fd >= 0 {
-            let et = e.events & EV_ET;
-            if let Some(v) = self.fd_evs.get(e.fd as usize) {
-                if v.iter().any(|i| self.slots[i as usize].events & EV_ET != et) {
-                    return false;
-                }
-            }
-        }
         self.with_count(idx, |c| {
             let e = &c.slots[idx as usize];
             if e.events & (EV_READ | EV_WRITE | EV_SIGNAL) != 0 && !e.active {
@@ -532,15 +583,25 @@ impl Core {
         self.n_active += 1;
     }
 
-    /// READ|WRITE|ET wanted on `fd` by its inserted events.
-    pub fn fd_interest(&self, fd: i32) -> u16 {
+    /// READ|WRITE wanted on `fd` by its inserted events.
+    fn fd_mask(&self, fd: i32) -> u16 {
         let mut m = 0;
         if let Some(v) = self.fd_evs.get(fd as usize) {
             for i in v.iter() {
-                m |= self.slots[i as usize].events & (EV_READ | EV_WRITE | EV_ET);
+                m |= self.slots[i as usize].events & (EV_READ | EV_WRITE);
             }
         }
         m
+    }
+
+    /// READ|WRITE wanted on `fd` by its inserted events, with ET when the
+    /// kernel registration is edge-triggered (see `FdList::et`).
+    pub fn fd_interest(&self, fd: i32) -> u16 {
+        let m = self.fd_mask(fd);
+        match self.fd_evs.get(fd as usize) {
+            Some(v) if v.et && m != 0 => m | EV_ET,
+            _ => m,
+        }
     }
 
     /// All fds with inserted io events (for reInit and backend rebuilds).
@@ -571,15 +632,24 @@ impl Core {
         }
     }
 
-    /// The backend reports `what` (READ/WRITE bits) on `fd`.
+    /// The backend reports `what` (READ/WRITE bits, plus EV_ET from the
+    /// epoll backend, which libevent passes on to edge-triggered events) on `fd`.
     pub fn fd_ready(&mut self, fd: i32, what: u16) {
         let Some(v) = self.fd_evs.get(fd as usize) else { return };
         let first = v.first;
         if first == NONE {
             return;
         }
+        let res = |events: u16| {
+            let r = events & what & (EV_READ | EV_WRITE);
+            if r != 0 {
+                r | (events & what & EV_ET)
+            } else {
+                0
+            }
+        };
         if v.more.is_empty() {
-            let r = self.slots[first as usize].events & what & (EV_READ | EV_WRITE);
+            let r = res(self.slots[first as usize].events);
             if r != 0 {
                 self.activate_idx(first, r, 0);
             }
@@ -587,7 +657,7 @@ impl Core {
         }
         let list: Vec<u32> = v.iter().collect();
         for idx in list {
-            let r = self.slots[idx as usize].events & what & (EV_READ | EV_WRITE);
+            let r = res(self.slots[idx as usize].events);
             if r != 0 {
                 self.activate_idx(idx, r, 0);
             }
@@ -608,14 +678,7 @@ impl Core {
 
     /// The earliest pending deadline.
     pub fn next_deadline(&mut self) -> Option<Ns> {
-        while let Some(&Reverse((d, seq, idx))) = self.heap.peek() {
-            let e = &self.slots[idx as usize];
-            if e.live && e.timed && e.deadline == d && e.timer_seq == seq {
-                return Some(d);
-            }
-            self.heap.pop();
-        }
-        None
+        self.heap.first().map(|&i| self.slots[i as usize].deadline)
     }
 
     /// timeout_process: every event whose deadline is <= now is deleted
@@ -625,7 +688,7 @@ impl Core {
             if d > now {
                 break;
             }
-            let Reverse((_, _, idx)) = self.heap.pop().unwrap();
+            let idx = self.heap[0];
             self.with_count(idx, |c| {
                 c.clear_timer(idx);
                 c.deactivate_for_timeout(idx);
@@ -774,6 +837,10 @@ pub fn timeval_ns(t: f64) -> Ns {
             x as i64
         }
     }
+    if t == 0.0 {
+        // The common addTimer(0): no float conversions.
+        return 0;
+    }
     let sec = to_long(t);
     let usec = to_long((t - sec as f64) * 1e6);
     let ns = (sec as i128) * 1_000_000_000 + (usec as i128) * 1000;
@@ -836,7 +903,8 @@ mod tests {
                 got.push(c.begin(id, 0).unwrap().user);
             }
         }
-        assert_eq!(got, vec![2, 3, 1]);
+        // Equal deadlines leave the heap as a, d, b (libevent's tie order).
+        assert_eq!(got, vec![3, 2, 1]);
     }
 
     #[test]
@@ -844,8 +912,9 @@ mod tests {
         let mut c = Core::new(1);
         let one = c.create(5, EV_READ, 1, Kind::User);
         let per = c.create(5, EV_READ | EV_PERSIST, 2, Kind::User);
-        c.add(one, None, 0);
+        // Added last, `one` is activated first (libevent lists newest first).
         c.add(per, None, 0);
+        c.add(one, None, 0);
         assert_eq!(c.fd_interest(5), EV_READ);
         c.fd_ready(5, EV_READ);
         assert!(c.pending(one, EV_READ));
@@ -963,21 +1032,74 @@ mod tests {
         for i in 0..10_000 {
             c.add(t, Some(ms(1000 + i)), 0);
         }
-        assert!(c.heap.len() < 200);
+        assert_eq!(c.heap.len(), 1);
         assert_eq!(c.next_deadline(), Some(ms(1000 + 9999)));
     }
 
     #[test]
-    fn mixing_edge_and_level_triggered_on_one_fd_is_refused() {
+    fn timers_due_together_fire_in_heap_order() {
+        // libevent's heap: the first added, then the others from the last.
+        let mut c = Core::new(1);
+        let ids: Vec<_> = (0..8).map(|i| c.create(-1, EV_TIMEOUT, i + 1, Kind::User)).collect();
+        for &id in &ids {
+            c.add(id, Some(ms(5)), 0);
+        }
+        c.expire(ms(5));
+        let mut got = vec![];
+        while let Some(id) = c.pop_active(0) {
+            got.push(c.begin(id, ms(5)).unwrap().user);
+        }
+        assert_eq!(got, vec![1, 8, 7, 6, 5, 4, 3, 2]);
+    }
+
+    #[test]
+    fn heap_keeps_deadline_order_under_removals() {
+        let mut c = Core::new(1);
+        let mut ids = vec![];
+        for i in 0..200u64 {
+            let id = c.create(-1, EV_TIMEOUT, i as usize + 1, Kind::User);
+            c.add(id, Some(ms(((i * 7919) % 97) as i64)), 0);
+            ids.push(id);
+        }
+        for id in ids.iter().step_by(3) {
+            c.del(*id);
+        }
+        let mut last = 0;
+        while let Some(d) = c.next_deadline() {
+            assert!(d >= last);
+            last = d;
+            c.expire(d);
+            while let Some(id) = c.pop_active(0) {
+                c.begin(id, d);
+            }
+        }
+        assert_eq!(c.n_pending, 0);
+    }
+
+    #[test]
+    fn edge_triggered_flag_of_an_fd_follows_the_last_change_of_its_set() {
         let mut c = Core::new(1);
         let lt = c.create(9, EV_READ, 1, Kind::User);
         let et = c.create(9, EV_WRITE | EV_ET, 2, Kind::User);
+        let lt2 = c.create(9, EV_READ, 3, Kind::User);
         assert!(c.add(lt, None, 0));
-        assert!(!c.add(et, None, 0));
-        assert!(!c.is_pending(et));
-        c.del(lt);
+        assert_eq!(c.fd_interest(9), EV_READ);
         assert!(c.add(et, None, 0));
-        assert_eq!(c.fd_interest(9), EV_WRITE | EV_ET);
+        assert_eq!(c.fd_interest(9), EV_READ | EV_WRITE | EV_ET);
+        // A second READ event does not change the set: the fd stays ET.
+        assert!(c.add(lt2, None, 0));
+        assert_eq!(c.fd_interest(9), EV_READ | EV_WRITE | EV_ET);
+        c.del(et);
+        assert_eq!(c.fd_interest(9), EV_READ | EV_ET);
+        c.del(lt);
+        c.del(lt2);
+        assert_eq!(c.fd_interest(9), 0);
+        // Only edge-triggered events see EV_ET in their result.
+        c.add(et, None, 0);
+        c.add(lt, None, 0);
+        c.fd_ready(9, EV_READ | EV_WRITE | EV_ET);
+        assert_eq!(c.get(et).unwrap().res, EV_WRITE | EV_ET);
+        assert_eq!(c.get(lt).unwrap().res, EV_READ);
     }
 
     #[test]
@@ -986,7 +1108,7 @@ mod tests {
     }
 
     #[test]
-    fn several_events_on_one_fd_fire_in_insertion_order() {
+    fn several_events_on_one_fd_fire_newest_first() {
         let mut c = Core::new(1);
         let a = c.create(7, EV_READ, 1, Kind::User);
         let b = c.create(7, EV_READ | EV_WRITE, 2, Kind::User);
@@ -1003,7 +1125,7 @@ mod tests {
             let b = c.begin(id, 0).unwrap();
             got.push((b.user, b.res));
         }
-        assert_eq!(got, vec![(2, EV_READ), (1, EV_READ)]);
+        assert_eq!(got, vec![(1, EV_READ), (2, EV_READ)]);
         assert_eq!(c.fd_interest(7), EV_WRITE, "the one-shot events are deleted, d remains");
     }
 

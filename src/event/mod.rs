@@ -110,6 +110,12 @@ impl Event {
 
 impl NativeClass for Event {
     const NAME: &'static std::ffi::CStr = c"Event";
+    // As PECL: the callback goes with the destructor, so a callback that
+    // holds its own Event does not keep it alive past request shutdown.
+    const RELEASES_AT_DESTRUCT: bool = true;
+    fn released_by_destructor(&mut self) {
+        drop(self.cb.take());
+    }
     fn slot() -> &'static class::ClassSlot {
         static SLOT: class::ClassSlot = class::ClassSlot::new();
         &SLOT

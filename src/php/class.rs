@@ -138,6 +138,13 @@ pub trait NativeClass: Default + Sized + 'static {
     fn slot() -> &'static ClassSlot;
     /// Zvals the object holds, for PHP's cycle collector.
     fn gc_zvals(&mut self, _buf: &mut GcBuffer) {}
+    /// Whether `released_by_destructor` runs in the object's dtor_obj handler.
+    const RELEASES_AT_DESTRUCT: bool = false;
+    /// Drops what the object holds when the engine destructs it (dtor_obj):
+    /// at request shutdown the engine destructs every live object, so
+    /// releasing there breaks reference cycles that would otherwise keep the
+    /// object (and what it holds) alive until the object store is freed.
+    fn released_by_destructor(&mut self) {}
 }
 
 /// Collects zvals for a `get_gc` handler.
@@ -191,6 +198,12 @@ unsafe extern "C" fn free_obj<T: NativeClass>(obj: *mut zend_object) {
     // A panicking Drop must not unwind into the engine.
     let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| std::ptr::drop_in_place(data)));
     ffi::zend_object_std_dtor(obj);
+}
+
+unsafe extern "C" fn dtor_obj<T: NativeClass>(obj: *mut zend_object) {
+    ffi::zend_objects_destroy_object(obj);
+    let data = data_of::<T>(obj);
+    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| data.released_by_destructor()));
 }
 
 unsafe extern "C" fn no_constructor<T: NativeClass>(_obj: *mut zend_object) -> *mut zend_function {
@@ -249,6 +262,9 @@ pub unsafe fn register<T: NativeClass>(
     let mut h: zend_object_handlers = std_object_handlers;
     h.offset = offset_of!(Obj<T>, std) as i32;
     h.free_obj = Some(free_obj::<T>);
+    if T::RELEASES_AT_DESTRUCT {
+        h.dtor_obj = Some(dtor_obj::<T>);
+    }
     if !T::CLONEABLE {
         h.clone_obj = None;
     }

@@ -65,6 +65,7 @@ extern "C" {
     pub fn zend_object_std_init(object: *mut zend_object, ce: *mut zend_class_entry);
     pub fn object_properties_init(object: *mut zend_object, ce: *mut zend_class_entry);
     pub fn zend_object_std_dtor(object: *mut zend_object);
+    pub fn zend_objects_destroy_object(object: *mut zend_object);
     pub fn zend_register_internal_class_ex(
         ce: *mut zend_class_entry,
         parent: *mut zend_class_entry,

@@ -67,6 +67,12 @@ pub const DESTRUCTOR_BLOCKS_FIBER_SWITCH: bool = !PHP84;
 /// release first in every version.
 pub const ARRAY_OUT_NULLED_BEFORE_RELEASE: bool = PHP84;
 
+/// Deprecated internal functions carry `#[\Deprecated(since, message)]`
+/// (PHP 8.4): the engine's notice is "Function f() is deprecated since 8.0,
+/// <message>" instead of "Function f() is deprecated", and Reflection lists
+/// the attribute (func::add_deprecated_attribute).
+pub const DEPRECATED_ATTRIBUTE: bool = PHP84;
+
 /// `zend_zval_value_name()` (PHP 8.3+): the name error texts use for a
 /// value's type: the class name of an object, `true`/`false` for booleans,
 /// `null`, `int`, `string`, `array`... On PHP 8.2 `zend_zval_type_name()`

@@ -63,6 +63,8 @@ var_dump(shmop_size($w), shmop_write($w, "w", 99), shmop_read($s, 99, 1));
 echo "-- close is deprecated and does nothing\n";
 t(fn() => shmop_close($r));
 t(fn() => shmop_read($r, 0, 5));
+// PHP 8.4 declares the deprecation as #[\Deprecated(since: "8.0", message: ...)]
+foreach ((new ReflectionFunction('shmop_close'))->getAttributes() as $at) var_dump($at->getName(), $at->getArguments());
 echo "-- class\n";
 t(fn() => new Shmop);
 t(fn() => clone $r);

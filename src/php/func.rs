@@ -154,3 +154,73 @@ pub fn table(defs: Vec<FnDef>) -> *const zend_function_entry {
     v.push(entry(null(), None, null(), 0, 0));
     Vec::leak(v).as_ptr()
 }
+
+/// `zend_attribute_arg` (zend_attributes.h, PHP 8.1+).
+#[repr(C)]
+struct AttributeArg {
+    name: *mut ext_php_rs::ffi::zend_string,
+    value: zval,
+}
+
+/// `zend_attribute` (zend_attributes.h, PHP 8.1+): `argc` args follow.
+#[repr(C)]
+struct Attribute {
+    name: *mut ext_php_rs::ffi::zend_string,
+    lcname: *mut ext_php_rs::ffi::zend_string,
+    flags: u32,
+    lineno: u32,
+    offset: u32,
+    argc: u32,
+    args: [AttributeArg; 1],
+}
+
+/// `ZEND_ATTRIBUTE_PERSISTENT`: the attribute of an internal function.
+const ATTRIBUTE_PERSISTENT: u32 = 1 << 0;
+
+extern "C" {
+    fn zend_add_attribute(
+        attributes: *mut *mut ext_php_rs::ffi::HashTable,
+        name: *mut ext_php_rs::ffi::zend_string,
+        argc: u32,
+        flags: u32,
+        offset: u32,
+        lineno: u32,
+    ) -> *mut Attribute;
+}
+
+/// Adds `#[\Deprecated(since: $since, message: $message)]` to the global
+/// function `name` of this module, as php-src 8.4's stubs declare a
+/// deprecation: the engine's notice for an ACC_DEPRECATED function then
+/// ends with " since $since, $message", and Reflection lists the attribute.
+/// Returns false if there is no such function.
+///
+/// # Safety
+/// Call only from a module's MINIT, after `name` was registered.
+pub unsafe fn add_deprecated_attribute(name: &CStr, since: &str, message: &str) -> bool {
+    // The engine sets this hook before any MINIT runs.
+    let Some(init) = super::ffi::zend_string_init_interned else {
+        return false;
+    };
+    let interned = |s: &str| init(s.as_ptr() as *const _, s.len(), true);
+    let n = name.to_bytes();
+    let table = ext_php_rs::ffi::compiler_globals.function_table;
+    let found = ext_php_rs::ffi::zend_hash_str_find(table, n.as_ptr() as *const _, n.len());
+    if found.is_null() {
+        return false;
+    }
+    let func = (*found).value.ptr as *mut ext_php_rs::ffi::zend_function;
+    let attr =
+        zend_add_attribute(&mut (*func).common.attributes, interned("Deprecated"), 2, ATTRIBUTE_PERSISTENT, 0, 0);
+    if attr.is_null() {
+        return false;
+    }
+    // zend_add_attribute made room for 2 args (names NULL, values UNDEF).
+    // Interned strings: the attribute's destructor releases nothing.
+    let args = std::ptr::addr_of_mut!((*attr).args) as *mut AttributeArg;
+    for (i, (arg, value)) in [("since", since), ("message", message)].into_iter().enumerate() {
+        let a = &mut *args.add(i);
+        a.name = interned(arg);
+        super::zv::set_zstr(&mut a.value, interned(value));
+    }
+    true
+}

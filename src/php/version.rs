@@ -48,6 +48,31 @@ pub const SOCKETS_84: bool = PHP84;
 pub const SOCKET_CREATE_LISTEN_BACKLOG: (&std::ffi::CStr, i64) =
     if PHP84 { (c"SOMAXCONN", libc::SOMAXCONN as i64) } else { (c"128", 128) };
 
+/// socket_sendmsg()'s conversion error for an empty unix socket path
+/// (`msghdr > name > path`): "the path is must not be empty" in PHP 8.4,
+/// "the path is cannot be empty" before (both sic).
+pub const SOCKETS_EMPTY_PATH_TEXT: &str =
+    if PHP84 { "the path is must not be empty" } else { "the path is cannot be empty" };
+
+/// Destructors may switch fibers (PHP 8.4): zend_objects_store_del no
+/// longer wraps the destructor call in zend_fiber_switch_block(); before,
+/// Fiber::suspend() in a destructor throws "Cannot switch fibers in current
+/// execution context".
+pub const DESTRUCTOR_BLOCKS_FIBER_SWITCH: bool = !PHP84;
+/// zend_try_array_init() (array out parameters, e.g. socket_create_pair's
+/// `$pair`) sets the variable to null before it releases the old value
+/// (PHP 8.4), so the old value's destructor sees null there; before, it
+/// released the old value first, its destructor seeing the variable still
+/// holding it. The ZEND_TRY_ASSIGN_REF_* macros (scalars, strings, zvals)
+/// release first in every version.
+pub const ARRAY_OUT_NULLED_BEFORE_RELEASE: bool = PHP84;
+
+/// Deprecated internal functions carry `#[\Deprecated(since, message)]`
+/// (PHP 8.4): the engine's notice is "Function f() is deprecated since 8.0,
+/// <message>" instead of "Function f() is deprecated", and Reflection lists
+/// the attribute (func::add_deprecated_attribute).
+pub const DEPRECATED_ATTRIBUTE: bool = PHP84;
+
 /// `zend_zval_value_name()` (PHP 8.3+): the name error texts use for a
 /// value's type: the class name of an object, `true`/`false` for booleans,
 /// `null`, `int`, `string`, `array`... On PHP 8.2 `zend_zval_type_name()`

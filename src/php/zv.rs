@@ -5,7 +5,7 @@
 //! engine (hash insert, typed-ref assign) must `forget` it. The `set_*`
 //! functions overwrite without releasing: use them on fresh or scalar zvals.
 
-use super::ffi;
+use super::{ffi, version};
 use ext_php_rs::ffi::{zend_reference, zend_string, zval, HashTable};
 
 pub fn type_of(z: &zval) -> u8 {
@@ -204,11 +204,12 @@ const IS_OBJ_DESTRUCTOR_CALLED: u32 = 1 << 8;
 /// ZEND_TRY_ASSIGN_REF_* release the old value before writing the new one:
 /// the destructor of an object freed by the assignment sees the variable
 /// still holding that object. Done here for an object only the variable
-/// holds: its destructor runs (as zend_objects_store_del runs it) while the
-/// variable still holds it, with one more reference of ours, so that a
-/// destructor assigning to the variable cannot free the object under the
-/// engine (native then reads freed memory). The caller then replaces the
-/// value, which frees the object without a second destructor call.
+/// holds: its destructor runs (as zend_objects_store_del runs it: with fiber
+/// switches blocked where that version blocks them) while the variable
+/// still holds it, with one more reference of ours, so that a destructor
+/// assigning to the variable cannot free the object under the engine
+/// (native then reads freed memory). The caller then replaces the value,
+/// which frees the object without a second destructor call.
 fn release_dying_object(slot: &mut zval) {
     unsafe {
         if slot.u1.v.type_ != ffi::IS_OBJECT {
@@ -225,10 +226,16 @@ fn release_dying_object(slot: &mut zval) {
         (*obj).gc.u.type_info |= IS_OBJ_DESTRUCTOR_CALLED;
         (*obj).gc.refcount += 1;
         if let Some(dtor) = (*(*obj).handlers).dtor_obj {
-            // As zend_objects_store_del: no fiber switch inside a destructor.
-            zend_fiber_switch_block();
+            // As zend_objects_store_del: before PHP 8.4, no fiber switch
+            // inside a destructor.
+            let block = version::DESTRUCTOR_BLOCKS_FIBER_SWITCH;
+            if block {
+                zend_fiber_switch_block();
+            }
             dtor(obj);
-            zend_fiber_switch_unblock();
+            if block {
+                zend_fiber_switch_unblock();
+            }
         }
         (*obj).gc.refcount -= 1;
         if (*obj).gc.refcount == 0 {
@@ -264,6 +271,22 @@ impl<'a> RefOut<'a> {
             let old = std::mem::replace(&mut self.r.val, v);
             drop(old);
         }
+    }
+    /// Replaces the referenced value with the array `v` (ownership moves),
+    /// as zend_try_array_init() does for array out parameters: from PHP 8.4
+    /// the variable is null while its old value is released (version.rs).
+    pub fn set_array(&mut self, v: zval) {
+        if self.typed() || !version::ARRAY_OUT_NULLED_BEFORE_RELEASE {
+            self.set_zval(v);
+            return;
+        }
+        let mut null = undef();
+        set_null(&mut null);
+        drop(std::mem::replace(&mut self.r.val, null));
+        // A destructor run just now may have stored a value in the variable
+        // (native overwrites it without releasing it: a leak); it is
+        // released here.
+        drop(std::mem::replace(&mut self.r.val, v));
     }
     pub fn set_long(&mut self, v: i64) {
         if self.typed() {

@@ -9,10 +9,10 @@
 use crate::native_class;
 use crate::php::class::{self, ACC_FINAL, ACC_NOT_SERIALIZABLE, ACC_NO_DYNAMIC_PROPERTIES};
 use crate::php::error::{self, warning, PhpResult};
-use crate::php::func::ACC_DEPRECATED;
+use crate::php::func::{self, ACC_DEPRECATED};
 use crate::php::module::Group;
 use crate::php::types::{Type, MAY_BE_FALSE};
-use crate::php::{zv, Args, FnDef};
+use crate::php::{version, zv, Args, FnDef};
 use crate::sys::shm as sysshm;
 use crate::sys::shmop::{self as seg, Mapping};
 use ext_php_rs::ffi::zval;
@@ -86,6 +86,9 @@ fn startup(_num: c_int) -> bool {
             std::ptr::null_mut(),
             ACC_FINAL | ACC_NO_DYNAMIC_PROPERTIES | ACC_NOT_SERIALIZABLE,
         );
+        if version::DEPRECATED_ATTRIBUTE {
+            func::add_deprecated_attribute(c"shmop_close", "8.0", "as Shmop objects are freed automatically");
+        }
     }
     true
 }

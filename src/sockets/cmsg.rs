@@ -4,7 +4,7 @@
 
 use super::{ensure_open, set_last_error, sock_arg, sock_error, strerror, Socket};
 use crate::php::error::{self, warning, PhpResult};
-use crate::php::{ffi, zv, Args};
+use crate::php::{ffi, version, zv, Args};
 use crate::sys::socket::{self as sys, SockAddr};
 use ext_php_rs::ffi::{zval, HashTable};
 
@@ -211,7 +211,7 @@ fn write_name(ctx: &mut Ctx, z: &zval) -> Option<SockAddr> {
             let path = with_key(ctx, ht, "path", false, |ctx, v| {
                 let s = zval_string(v)?;
                 if s.is_empty() {
-                    ctx.fail("the path is cannot be empty".into());
+                    ctx.fail(version::SOCKETS_EMPTY_PATH_TEXT.into());
                     return None;
                 }
                 if s.len() >= 108 {

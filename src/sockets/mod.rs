@@ -1267,7 +1267,7 @@ fn socket_create_pair(a: &Args, rv: &mut zval) -> PhpResult {
                 arr.index_set(i as u64, z);
             }
             if let Some(mut o) = a.out(3) {
-                o.set_zval(arr.into_zval());
+                o.set_array(arr.into_zval());
             }
             if error::has_exception() {
                 return Err(Thrown);

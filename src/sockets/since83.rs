@@ -68,7 +68,7 @@ fn array_or_object<'a>(val: &'a zval, option: &str) -> PhpResult<&'a HashTable> 
 
 fn key<'a>(ht: &'a HashTable, k: &str) -> PhpResult<&'a zval> {
     match zv::hash_find(ht, k) {
-        Some(v) => Ok(&*v),
+        Some(v) => Ok(v),
         None => Err(error::argument_value_error(4, &format!("must have key \"{k}\""))),
     }
 }

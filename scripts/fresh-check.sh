@@ -125,6 +125,8 @@ trap 'exit 143' TERM
 
 cp -a "$pristine/." "$root/" || give_up "could not copy the pristine root"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# A Debian machine or container resolves localhost through /etc/hosts (debootstrap writes none).
+[ -s "$root/etc/hosts" ] || cp /etc/hosts "$root/etc/hosts"
 # A real Debian install has the updates and security suites too.
 case "$SUITE" in
   bookworm | trixie)

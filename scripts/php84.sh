@@ -85,6 +85,8 @@ mount_work() {
     [ -d "$HOME_DIR/.cargo" ] && mount_bind "$HOME_DIR/.cargo" /root/.cargo
     [ -d "$HOME_DIR/.rustup" ] && mount_bind "$HOME_DIR/.rustup" /root/.rustup
     cp -f /etc/resolv.conf "$CHROOT/etc/resolv.conf" 2>/dev/null || true
+    # A real system resolves localhost through /etc/hosts (debootstrap writes none).
+    [ -s "$CHROOT/etc/hosts" ] || cp -f /etc/hosts "$CHROOT/etc/hosts" 2>/dev/null || true
 }
 
 in_chroot() { # command string, run by bash -lc in /src
@@ -110,6 +112,8 @@ setup() {
     fi
     mount_system
     cp -f /etc/resolv.conf "$CHROOT/etc/resolv.conf" 2>/dev/null || true
+    # A real system resolves localhost through /etc/hosts (debootstrap writes none).
+    [ -s "$CHROOT/etc/hosts" ] || cp -f /etc/hosts "$CHROOT/etc/hosts" 2>/dev/null || true
     log "installing ${PACKAGES[*]}"
     chroot "$CHROOT" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
         bash -c "apt-get update -q && apt-get install -y -q --no-install-recommends ${PACKAGES[*]}" >&2

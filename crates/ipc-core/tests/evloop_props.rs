@@ -476,9 +476,9 @@ fn dispatch_one(c: &mut Core, m: &mut Model, p: usize, brk: bool) -> Result<bool
             }
             m.insert(i);
             m.set_timer(i, at);
-        } else {
-            m.insert(i);
         }
+        // Without an interval nothing is re-added: an io event deleted by
+        // its timeout stays deleted (event_persist_closure).
     } else {
         m.del(i);
     }
@@ -789,6 +789,26 @@ fn edge_and_level_triggered_events_share_an_fd() {
         Op::RunLoop,
     ];
     assert_eq!(run(&ops).unwrap(), vec![2, 1, 1]);
+}
+
+#[test]
+fn persistent_reader_with_zero_timeout_stays_deleted_after_it() {
+    // PECL event on libevent 2.1.12: `$ev->add(0)` on a READ|PERSIST event
+    // fires once with TIMEOUT; then `$ev->pending` is false and the fd
+    // becoming readable runs no callback (the timeout deleted the io part
+    // and event_persist_closure re-adds only with a non-zero interval).
+    let mut c = Core::new(1);
+    let e = c.create(3, EV_READ | EV_PERSIST, 1, Kind::User);
+    c.add(e, Some(0), 0);
+    c.expire(0);
+    let id = c.pop_active(0).unwrap();
+    assert_eq!(c.begin(id, 0).unwrap().res, EV_TIMEOUT);
+    assert!(!c.is_pending(e));
+    assert_eq!(c.fd_interest(3), 0);
+    c.fd_ready(3, EV_READ);
+    assert_eq!(c.pop_active(0), None);
+    let ops = [reader(0), Op::Add(0, Some(0)), Op::Advance(0), Op::RunLoop, Op::FdReady(0, EV_READ), Op::RunLoop];
+    assert_eq!(run(&ops).unwrap(), vec![1]);
 }
 
 #[test]

@@ -761,10 +761,9 @@ impl Core {
                     c.insert_io(idx);
                     c.add_timeout_abs(idx, run_at);
                 });
-            } else if !self.slots[idx as usize].inserted && e.events & (EV_READ | EV_WRITE | EV_SIGNAL) != 0 {
-                // A persistent io event deleted by its timeout comes back.
-                self.with_count(idx, |c| c.insert_io(idx));
             }
+            // Without an interval nothing is re-added: a persistent io event
+            // whose timeout (add(0)) fired stays deleted, as in libevent.
         } else {
             self.del(id);
         }

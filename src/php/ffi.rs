@@ -98,7 +98,9 @@ extern "C" {
     pub fn zend_hash_index_update(ht: *mut HashTable, h: u64, pData: *mut zval) -> *mut zval;
     pub fn zend_hash_next_index_insert(ht: *mut HashTable, pData: *mut zval) -> *mut zval;
     pub fn zval_get_long_func(op: *mut zval, is_legacy_behavior: bool) -> i64;
-    pub fn zend_is_true(op: *mut zval) -> c_int;
+    /// Returns `int` on PHP 8.2 and `bool` from 8.3 on: only the low byte is
+    /// defined in both, so it is read as a byte.
+    pub fn zend_is_true(op: *mut zval) -> u8;
     pub fn zend_strpprintf(max_len: usize, format: *const c_char, ...) -> *mut zend_string;
     /// php_ini.h: a value from the configuration (php.ini and -d), whether or
     /// not an ini entry is registered for it.

@@ -54,6 +54,12 @@ pub const SOCKET_CREATE_LISTEN_BACKLOG: (&std::ffi::CStr, i64) =
 pub const SOCKETS_EMPTY_PATH_TEXT: &str =
     if PHP84 { "the path is must not be empty" } else { "the path is cannot be empty" };
 
+/// socket_read()/socket_recv() with length PHP_INT_MAX: PHP 8.2's
+/// `(length + 1) < 2` check overflows there and goes on to allocate (the
+/// memory-limit fatal error); PHP 8.4 returns false (checked live; 8.3 is
+/// assumed to follow 8.4's check only with 8.4).
+pub const RECV_MAX_LENGTH_FAILS: bool = PHP84;
+
 /// Destructors may switch fibers (PHP 8.4): zend_objects_store_del no
 /// longer wraps the destructor call in zend_fiber_switch_block(); before,
 /// Fiber::suspend() in a destructor throws "Cannot switch fibers in current

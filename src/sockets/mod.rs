@@ -703,10 +703,10 @@ fn socket_read(a: &Args, rv: &mut zval) -> PhpResult {
     let length = a.long(1)?;
     let mode = a.long_or(2, PHP_BINARY_READ)?;
     ensure_open(s, 1)?;
-    // PHP's check is `(length + 1) < 2`; the compiled extension treats the
-    // signed overflow at PHP_INT_MAX as `length < 1` and goes on to allocate
-    // (a memory-limit fatal error), so this does too.
-    if length < 1 {
+    // PHP 8.2's check is `(length + 1) < 2`; the compiled extension treats
+    // the signed overflow at PHP_INT_MAX as `length < 1` and goes on to
+    // allocate (a memory-limit fatal error), so this does too; 8.4 refuses it.
+    if length < 1 || (crate::php::version::RECV_MAX_LENGTH_FAILS && length == i64::MAX) {
         zv::set_bool(rv, false);
         return Ok(());
     }
@@ -852,8 +852,8 @@ fn socket_recv(a: &Args, rv: &mut zval) -> PhpResult {
     let len = a.long(2)?;
     let flags = a.long(3)?;
     ensure_open(s, 1)?;
-    // As socket_read: PHP_INT_MAX reaches the allocation, as natively.
-    if len < 1 {
+    // As socket_read: PHP_INT_MAX reaches the allocation on 8.2, as natively.
+    if len < 1 || (crate::php::version::RECV_MAX_LENGTH_FAILS && len == i64::MAX) {
         zv::set_bool(rv, false);
         return Ok(());
     }

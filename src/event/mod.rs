@@ -2,6 +2,7 @@
 //! EventException) on epoll/poll/select, without libevent.
 
 pub mod base;
+mod buffer;
 mod config;
 mod dispatch;
 mod event_object;
@@ -200,6 +201,8 @@ fn startup(num: c_int) -> bool {
         }
         let u = class::register::<EventUtil>(util::methods(), std::ptr::null_mut(), flags);
         util::constants(u);
+
+        buffer::register();
 
         // EventException extends RuntimeException { public $errorInfo; }
         let reg = class::register_plain(c"EventException", spl_ce_RuntimeException, 0);

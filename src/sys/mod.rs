@@ -15,6 +15,7 @@ pub(crate) fn last_errno() -> Errno {
     std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
 }
 pub mod epoll;
+pub mod evbuf_io;
 pub mod poll;
 pub mod sigpipe;
 pub mod sock;

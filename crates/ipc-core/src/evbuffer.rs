@@ -209,6 +209,10 @@ impl EvBuffer {
 
     /// Puts `b` in front (evbuffer_prepend); false when the front is frozen.
     pub fn prepend(&mut self, b: &[u8]) -> bool {
+        // Nothing to prepend succeeds, frozen or not, and allocates nothing.
+        if b.is_empty() {
+            return true;
+        }
         if self.frozen_front {
             return false;
         }
@@ -242,6 +246,10 @@ impl EvBuffer {
 
     /// Removes the first `n` bytes (evbuffer_drain); false when the front is frozen.
     pub fn drain(&mut self, n: usize) -> bool {
+        // An empty buffer keeps its (empty) chunks, frozen or not.
+        if self.total == 0 {
+            return true;
+        }
         if self.frozen_front {
             return false;
         }
@@ -267,13 +275,15 @@ impl EvBuffer {
     /// Copies up to `n` bytes from the front (evbuffer_copyout): None when
     /// the front is frozen.
     pub fn copyout(&self, n: usize) -> Option<Vec<u8>> {
+        // Nothing to copy (n == 0 or an empty buffer) is no error, frozen or not.
+        let n = n.min(self.total);
         if n == 0 {
             return Some(Vec::new());
         }
         if self.frozen_front {
             return None;
         }
-        Some(self.copy_range(0, n.min(self.total)))
+        Some(self.copy_range(0, n))
     }
 
     /// The bytes `[start, start + n)`, which must lie in the buffer.

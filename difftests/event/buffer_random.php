@@ -1,9 +1,11 @@
 <?php
 // EventBuffer: seeded random sequences of every buffer operation on two
 // buffers; after each step the lengths, contiguous_space (libevent's chunk
-// layout) and a digest of the contents.
+// layout) and a digest of the contents. write()/readFrom() go through a socket pair.
 function step($name, $r) { echo $name, " => ", is_string($r) ? "string(" . strlen($r) . ") " . md5($r) : var_export($r, true), "\n"; }
-foreach ([1, 7, 42, 1234] as $seed) {
+[$sa, $sb] = stream_socket_pair(STREAM_PF_UNIX, STREAM_SOCK_STREAM, 0);
+stream_set_blocking($sa, false); stream_set_blocking($sb, false);
+foreach ([1, 7, 42, 1234, 99, 2024] as $seed) {
     mt_srand($seed);
     $b = [new EventBuffer, new EventBuffer];
     $chars = "ab\r\n\0xyz";
@@ -12,7 +14,7 @@ foreach ([1, 7, 42, 1234] as $seed) {
     for ($i = 0; $i < 300; $i++) {
         $x = mt_rand(0, 1); $y = $b[$x]; $z = $b[1 - $x];
         $n = mt_rand(-2, 6000);
-        switch (mt_rand(0, 19)) {
+        switch (mt_rand(0, 21)) {
             case 0: case 1: case 2: step("add", $y->add($data())); break;
             case 3: step("prepend", $y->prepend($data())); break;
             case 4: step("drain $n", $y->drain($n)); break;
@@ -33,6 +35,9 @@ foreach ([1, 7, 42, 1234] as $seed) {
             case 16: $f = (bool)mt_rand(0, 1); step("freeze $f", $y->freeze($f)); break;
             case 17: case 18: $f = (bool)mt_rand(0, 1); step("unfreeze $f", $y->unfreeze($f)); break;
             case 19: step("self appendFrom", $y->appendFrom($y, $n)); break;
+            // Through a socket pair: write from one buffer, readFrom into the other.
+            case 20: step("write $n", $y->write($sa, $n % 3 ? $n : -1)); break;
+            case 21: $h = mt_rand(-1, 5000); step("readFrom $h", $z->readFrom($sb, $h)); break;
         }
         echo "  ", $b[0]->length, "/", $b[0]->contiguous_space, " ", $b[1]->length, "/", $b[1]->contiguous_space, " ", md5($b[0]->substr(0)), "\n";
     }

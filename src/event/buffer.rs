@@ -243,6 +243,11 @@ fn copyout(a: &Args, rv: &mut zval) -> PhpResult {
         Some(v) => {
             if !v.is_empty() {
                 if let Some(mut out) = a.out(0) {
+                    // PECL converts the variable to a string first (its
+                    // warning, or its Error and no assignment).
+                    if zv::try_string(out.get()).is_none() {
+                        return Err(error::Thrown);
+                    }
                     out.set_bytes(&v);
                 }
             }
@@ -253,9 +258,14 @@ fn copyout(a: &Args, rv: &mut zval) -> PhpResult {
     Ok(())
 }
 
+/// PECL passes the style as libevent's C enum: only its low 32 bits count.
+fn eol_style(n: i64) -> i64 {
+    n as i32 as i64
+}
+
 fn read_line(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
-    let style = a.long(0)?;
+    let style = eol_style(a.long(0)?);
     match me(a).buf.read_line(style) {
         Some(v) => zv::set_bytes(rv, &v),
         None => zv::set_null(rv),
@@ -294,7 +304,7 @@ fn search(a: &Args, rv: &mut zval) -> PhpResult {
 fn search_eol(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(0, 2)?;
     let start = a.long_or(0, -1)?;
-    let style = a.long_or(1, 0)?;
+    let style = eol_style(a.long_or(1, 0)?);
     let b = &me(a).buf;
     let start = if start != -1 { position(b, start) } else { None };
     match b.search_eol(start, style) {

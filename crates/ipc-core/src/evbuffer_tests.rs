@@ -113,6 +113,9 @@ enum Op {
     MoveBack,
     PrependBack,
     ReadIn(Vec<u8>),
+    Search(Vec<u8>, Option<usize>, Option<usize>),
+    SearchEol(Option<usize>, i64),
+    Substr(usize, usize),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -129,7 +132,28 @@ fn op() -> impl Strategy<Value = Op> {
         Just(Op::MoveBack),
         Just(Op::PrependBack),
         prop::collection::vec(any::<u8>(), 0..5000).prop_map(Op::ReadIn),
+        (
+            prop::collection::vec(prop::sample::select(vec![b'a', b'b', b'\r', b'\n']), 0..4),
+            prop::option::of(0usize..4000),
+            prop::option::of(0usize..4000)
+        )
+            .prop_map(|(w, s, e)| Op::Search(w, s, e)),
+        (prop::option::of(0usize..4000), 0i64..6).prop_map(|(s, t)| Op::SearchEol(s, t)),
+        (0usize..4000, 0usize..4000).prop_map(|(s, n)| Op::Substr(s, n)),
     ]
+}
+
+/// An end of line as the model sees it: (position, eol length), at or after `s`.
+fn model_eol_from(m: &[u8], s: usize, style: i64) -> Option<(usize, usize)> {
+    let find = |set: &[u8]| m[s..].iter().position(|x| set.contains(x)).map(|p| p + s);
+    match style {
+        EOL_ANY => find(b"\r\n").map(|p| (p, m[p..].iter().take_while(|x| matches!(x, b'\r' | b'\n')).count())),
+        EOL_CRLF => find(b"\n").map(|p| if p > s && m[p - 1] == b'\r' { (p - 1, 2) } else { (p, 1) }),
+        EOL_CRLF_STRICT => m[s..].windows(2).position(|w| w == b"\r\n").map(|p| (p + s, 2)),
+        EOL_LF => find(b"\n").map(|p| (p, 1)),
+        EOL_NUL => find(b"\0").map(|p| (p, 1)),
+        _ => None,
+    }
 }
 
 /// A line as the model sees it: (line, eol length).
@@ -188,6 +212,26 @@ proptest! {
                     prop_assert_eq!(room, want);
                     prop_assert!(b.commit_read(want, &d[..want]));
                     m.extend_from_slice(&d[..want]);
+                }
+                Op::Search(w, s, e) => {
+                    let s = s.filter(|&s| s <= m.len());
+                    let e = e.filter(|&e| e <= m.len());
+                    let from = s.unwrap_or(0);
+                    let want = if w.is_empty() {
+                        Some(from)
+                    } else {
+                        (from..m.len()).find(|&p| m[p..].starts_with(&w)).filter(|&p| e.is_none_or(|e| p + w.len() <= e))
+                    };
+                    prop_assert_eq!(b.search(&w, s, e), want);
+                }
+                Op::SearchEol(s, t) => {
+                    let s = s.filter(|&s| s <= m.len());
+                    prop_assert_eq!(b.search_eol(s, t), model_eol_from(&m, s.unwrap_or(0), t));
+                }
+                Op::Substr(s, n) => {
+                    let s = s.min(m.len());
+                    let n = n.min(m.len() - s);
+                    prop_assert_eq!(b.copy_range(s, n), m[s..s + n].to_vec());
                 }
             }
             prop_assert_eq!(b.len(), m.len());

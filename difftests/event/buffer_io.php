@@ -3,6 +3,8 @@
 // and bad descriptors; howmuch limits, frozen ends, EOF, chunk layout after reads.
 function t($l, $f) { try { echo "$l: "; var_dump($f()); } catch (Throwable $e) { echo get_class($e), ": ", $e->getMessage(), "\n"; } }
 [$a, $b] = stream_socket_pair(STREAM_PF_UNIX, STREAM_SOCK_STREAM, 0);
+// Non-blocking: a read with nothing waiting fails (false) instead of blocking.
+stream_set_blocking($b, false);
 $buf = new EventBuffer;
 $buf->add(str_repeat("0123456789", 1000));
 t('write 5', fn() => $buf->write($a, 5));

@@ -1,7 +1,7 @@
 <?php
 
 /**
- * php-ipc's `event` group: PECL event 3.1.5's core classes (Event, EventBase,
+ * php-ipc's `event` group: PECL event 3.1.5's core classes (Event, EventBase, EventBuffer,
  * EventConfig, EventUtil, EventException) on Linux epoll, poll and select,
  * without libevent. Signatures as `php --re event` of PECL event shows them.
  *

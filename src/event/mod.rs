@@ -199,10 +199,10 @@ fn startup(num: c_int) -> bool {
         for (n, v) in [("FEATURE_ET", 1), ("FEATURE_O1", 2), ("FEATURE_FDS", 4)] {
             class::declare_long_const(c, n, v);
         }
+        // PECL's order (Reflection lists classes as registered): EventBuffer before EventUtil.
+        buffer::register();
         let u = class::register::<EventUtil>(util::methods(), std::ptr::null_mut(), flags);
         util::constants(u);
-
-        buffer::register();
 
         // EventException extends RuntimeException { public $errorInfo; }
         let reg = class::register_plain(c"EventException", spl_ce_RuntimeException, 0);

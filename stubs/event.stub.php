@@ -1,7 +1,7 @@
 <?php
 
 /**
- * php-ipc's `event` group: PECL event 3.1.5's core classes (Event, EventBase,
+ * php-ipc's `event` group: PECL event 3.1.5's core classes (Event, EventBase, EventBuffer,
  * EventConfig, EventUtil, EventException) on Linux epoll, poll and select,
  * without libevent. Signatures as `php --re event` of PECL event shows them.
  *
@@ -132,6 +132,51 @@ final class EventUtil
     public static function getSocketFd(mixed $socket): int {}
     public static function setSocketOption(mixed $socket, int $level, int $optname, mixed $optval): bool {}
     public static function createSocket(int $fd): Socket|false {}
+}
+
+class EventBuffer
+{
+    public const EOL_ANY = 0;
+    public const EOL_CRLF = 1;
+    public const EOL_CRLF_STRICT = 2;
+    public const EOL_LF = 3;
+    public const EOL_NUL = 4;
+    public const PTR_SET = 0;
+    public const PTR_ADD = 1;
+
+    /** The number of bytes in the buffer (read-only). */
+    public $length = null;
+    /** The number of bytes in the buffer's first chunk (read-only). */
+    public $contiguous_space = null;
+
+    public function __construct() {}
+    public function freeze(bool $at_front): bool {}
+    public function unfreeze(bool $at_front): bool {}
+    /** Takes no argument in PECL despite the declared parameter; as there. */
+    public function lock(bool $at_front): void {}
+    /** Takes no argument in PECL despite the declared parameter; as there. */
+    public function unlock(bool $at_front): void {}
+    public function enableLocking(): void {}
+    public function add(string $data): bool {}
+    /** NULL when nothing was read. */
+    public function read(int $max_bytes): string {}
+    public function addBuffer(EventBuffer $buf): bool {}
+    public function appendFrom(EventBuffer $buf, int $len): int {}
+    public function expand(int $len): bool {}
+    public function prepend(string $data): bool {}
+    public function prependBuffer(EventBuffer $buf): bool {}
+    public function drain(int $len): bool {}
+    public function copyout(string &$data, int $max_bytes): int {}
+    public function readLine(int $eol_style): ?string {}
+    public function search(string $what, int $start = -1, int $end = -1): int|false {}
+    public function searchEol(int $start = -1, int $eol_style = EventBuffer::EOL_ANY): int|false {}
+    /** The whole contents once the first $size bytes are contiguous. */
+    public function pullup(int $size): ?string {}
+    /** @param mixed $fd int fd, stream resource or Socket */
+    public function write(mixed $fd, int $howmuch = -1): int|false {}
+    /** @param mixed $fd int fd, stream resource or Socket */
+    public function readFrom(mixed $fd, int $howmuch = -1): int|false {}
+    public function substr(int $start, int $length = -1): string|false {}
 }
 
 class EventException extends RuntimeException

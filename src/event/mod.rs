@@ -2,6 +2,7 @@
 //! EventException) on epoll/poll/select, without libevent.
 
 pub mod base;
+mod buffer;
 mod config;
 mod dispatch;
 mod event_object;
@@ -202,6 +203,8 @@ fn startup(num: c_int) -> bool {
         for (n, v) in [("FEATURE_ET", 1), ("FEATURE_O1", 2), ("FEATURE_FDS", 4)] {
             class::declare_long_const(c, n, v);
         }
+        // PECL's order (Reflection lists classes as registered): EventBuffer before EventUtil.
+        buffer::register();
         let u = class::register::<EventUtil>(util::methods(), std::ptr::null_mut(), flags);
         util::constants(u);
 

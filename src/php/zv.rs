@@ -396,6 +396,14 @@ impl Array {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+    /// A handle on an existing table (an object's property table, say), to
+    /// write into it. Array has no destructor: nothing is released.
+    ///
+    /// # Safety
+    /// `ht` must be a live array that may be written to (not shared, not immutable).
+    pub unsafe fn from_raw(ht: *mut HashTable) -> Array {
+        Array(ht)
+    }
     /// Hands the table over to the caller (e.g. a get_debug_info handler's return value).
     pub fn into_raw(self) -> *mut HashTable {
         self.0

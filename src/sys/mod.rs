@@ -33,6 +33,7 @@ pub(crate) fn nix_errno(e: nix::errno::Errno) -> Errno {
     e as Errno
 }
 pub mod epoll;
+pub mod evbuf_io;
 pub mod fork;
 pub mod poll;
 pub mod sigpipe;

@@ -129,9 +129,24 @@ pub fn pending_exception() -> Option<(String, bool)> {
 
 /// `E_ERROR` through php_error_docref (a fatal error: the engine bails out).
 /// Only for contexts the engine expects to bail out of (object handlers).
-pub fn fatal(msg: &str) {
-    let m = cstring(msg);
-    unsafe { ffi::php_error_docref(std::ptr::null(), 1, c"%s".as_ptr(), m.as_ptr()) }
+///
+/// The engine longjmps out of this call, so nothing owned by this frame (or
+/// the caller's) is ever dropped: the message is kept in a thread-local
+/// buffer, which stays reachable, instead of a CString that would leak.
+pub fn fatal(msg: &'static str) {
+    thread_local! {
+        static FATAL_MSG: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let text = FATAL_MSG.with(|b| {
+        let mut b = b.borrow_mut();
+        b.clear();
+        b.extend(msg.bytes().filter(|&c| c != 0));
+        b.push(0);
+        b.as_ptr()
+    });
+    // SAFETY: text is NUL-terminated and the buffer is not touched again
+    // before the engine has formatted the message (the borrow ended above).
+    unsafe { ffi::php_error_docref(std::ptr::null(), 1, c"%s".as_ptr(), text as *const std::os::raw::c_char) }
 }
 
 /// Throws a plain `Exception` with `msg` (code 0).

@@ -41,8 +41,6 @@ MOUNTED=()
 mount_bind() { # src dst [ro]
     local src="$1" dst="$CHROOT$2"
     mkdir -p "$dst"
-    # A mount left by a killed run is adopted (runs are serialised by the lock): unmounted at exit.
-    if mountpoint -q "$dst"; then MOUNTED+=("$dst"); return 0; fi
     mount --bind "$src" "$dst"
     MOUNTED+=("$dst")
     if [ "${3:-}" = ro ]; then mount -o remount,bind,ro "$dst" || true; fi
@@ -58,11 +56,17 @@ unmount_all() {
 trap unmount_all EXIT
 trap 'exit 130' INT TERM
 
-# One run at a time per chroot: runs share its mounts.
+# One run at a time per chroot: runs share its mounts. Holding the lock, a
+# run first removes mounts a killed run left behind (they may point at
+# another tree), deepest first.
 lock_chroot() {
     mkdir -p "$(dirname "$CHROOT")"
     exec 9>"$CHROOT.lock"
     flock 9
+    local m
+    for m in $(awk -v r="$CHROOT" '$5 == r || index($5, r "/") == 1 {print $5}' /proc/self/mountinfo | sort -r); do
+        umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || true
+    done
 }
 
 mount_system() {
@@ -105,7 +109,7 @@ setup() {
     if [ ! -x "$CHROOT/usr/bin/apt-get" ] || [ ! -f "$CHROOT/.debootstrap-done" ]; then
         command -v debootstrap >/dev/null || { apt-get update -qq && apt-get install -y -qq debootstrap; }
         log "debootstrap trixie into $CHROOT"
-        rm -rf "$CHROOT"
+        rm -rf --one-file-system "$CHROOT"
         mkdir -p "$(dirname "$CHROOT")"
         debootstrap --variant=minbase trixie "$CHROOT" ${MIRROR:+"$MIRROR"} >&2
         touch "$CHROOT/.debootstrap-done"

@@ -86,7 +86,7 @@ triage() {
     function flush(  bad) {
       if (rec == "") return
       if (head ~ /definitely lost/) bad = (ENVIRON["VG_FATAL_EXIT"] != "1" && rec ~ /libphp_ipc\.so/ && rec !~ /: zend_objects_new \(/)
-      else if (head ~ /(indirectly|possibly) lost|still reachable|Warning:|could not unlink/) bad = 0
+      else if (head ~ /(indirectly|possibly) lost|still reachable|Warning:|WARNING: valgrind ignores|could not unlink/) bad = 0
       else if (head ~ /Process terminating with default action of signal/) bad = (head ~ /SIGSEGV|SIGBUS|SIGABRT|SIGILL|SIGFPE|SIGSYS/)
       else if (head ~ /has a fishy/ && rec ~ /__zend_(malloc|realloc|calloc)/) bad = 0
       else bad = 1

@@ -189,20 +189,19 @@ fn other<'a>(a: &Args, i: u32) -> PhpResult<Option<&'a mut EventBuffer>> {
 }
 
 fn add_buffer(a: &Args, rv: &mut zval) -> PhpResult {
-    a.count(1, 1)?;
-    // Adding a buffer to itself changes nothing (libevent returns 0).
-    let ok = match other(a, 0)? {
-        Some(src) => me(a).buf.add_buffer(&mut src.buf),
-        None => true,
-    };
-    zv::set_bool(rv, ok);
-    Ok(())
+    move_whole_buffer(a, rv, EvBuffer::add_buffer)
 }
 
 fn prepend_buffer(a: &Args, rv: &mut zval) -> PhpResult {
+    move_whole_buffer(a, rv, EvBuffer::prepend_buffer)
+}
+
+/// addBuffer/prependBuffer: all of the argument's bytes move into this buffer.
+/// Moving a buffer into itself changes nothing (libevent returns 0).
+fn move_whole_buffer(a: &Args, rv: &mut zval, op: fn(&mut EvBuffer, &mut EvBuffer) -> bool) -> PhpResult {
     a.count(1, 1)?;
     let ok = match other(a, 0)? {
-        Some(src) => me(a).buf.prepend_buffer(&mut src.buf),
+        Some(src) => op(&mut me(a).buf, &mut src.buf),
         None => true,
     };
     zv::set_bool(rv, ok);

@@ -5,9 +5,11 @@ use crate::sys::epoll::{self, Epoll};
 use crate::sys::poll::{self as syspoll, FdSet, PollFd};
 use crate::sys::sigpipe;
 use crate::sys::Errno;
-use ipc_core::evloop::{Core, Ns, EV_ET, EV_READ, EV_WRITE};
+use ipc_core::evloop::{Begin, Core, Ns, EV_ET, EV_READ, EV_WRITE};
 use nix::time::{clock_gettime, ClockId};
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::{Rc, Weak};
 
 pub const FEATURE_ET: i64 = 1;
 pub const FEATURE_O1: i64 = 2;
@@ -113,6 +115,17 @@ pub struct Shared {
     /// sigpipe::fork_generation() when the backend was created: a forked
     /// child shares an epoll instance with its parent until reInit().
     fork_gen: u64,
+    /// The handlers of `Kind::Internal` events, by their `user` key.
+    internal: HashMap<usize, Weak<dyn Internal>>,
+    next_internal: usize,
+}
+
+/// The owner of `Kind::Internal` events (bufferevents, listeners): the loop
+/// calls `fire` for each of its events that becomes active.
+pub trait Internal {
+    /// Runs for the active event `b`; true when a PHP callback threw (the
+    /// loop then stops and the exception reaches loop()'s caller).
+    fn fire(&self, sh: &Rc<RefCell<Shared>>, b: &Begin) -> bool;
 }
 
 impl Shared {
@@ -135,6 +148,8 @@ impl Shared {
             failure: None,
             notice: None,
             fork_gen: sigpipe::fork_generation(),
+            internal: HashMap::new(),
+            next_internal: 1,
         })
     }
 
@@ -153,6 +168,26 @@ impl Shared {
         } else {
             self.method.name().into()
         }
+    }
+
+    // ---- internal events ----
+
+    /// Registers the handler of internal events; the key goes in their `user`.
+    pub fn register_internal(&mut self, h: Weak<dyn Internal>) -> usize {
+        let key = self.next_internal;
+        self.next_internal += 1;
+        self.internal.insert(key, h);
+        key
+    }
+
+    /// Forgets a handler (its events must be removed from the core too).
+    pub fn unregister_internal(&mut self, key: usize) {
+        self.internal.remove(&key);
+    }
+
+    /// The live handler for `key`, if its owner still exists.
+    pub fn internal_handler(&self, key: usize) -> Option<Rc<dyn Internal>> {
+        self.internal.get(&key).and_then(Weak::upgrade)
     }
 
     // ---- time ----

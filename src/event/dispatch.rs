@@ -112,6 +112,14 @@ fn process_active(sh: &Rc<RefCell<Shared>>) -> Result<usize, Stop> {
                         return Err(Stop::Exception);
                     }
                 }
+                Kind::Internal => {
+                    let h = sh.borrow().internal_handler(b.user);
+                    if let Some(h) = h {
+                        if h.fire(sh, &b) {
+                            return Err(Stop::Exception);
+                        }
+                    }
+                }
             }
             count += 1;
             let s = sh.borrow();

@@ -34,6 +34,10 @@ pub enum Kind {
     User,
     /// `event_base_loopexit`'s one-shot timer: sets `gotterm` and frees itself.
     Exit,
+    /// An event owned by one of the caller's built-in objects (a
+    /// bufferevent's read/write/deferred events, a listener's accept event);
+    /// `user` is a key in the caller's handler table. Same rules as `User`.
+    Internal,
 }
 
 #[derive(Clone, Debug)]
@@ -743,7 +747,7 @@ impl Core {
                 self.remove(id);
                 return Some(b);
             }
-            Kind::User => {}
+            Kind::User | Kind::Internal => {}
         }
         if e.events & EV_PERSIST != 0 {
             // event_persist_closure

@@ -221,7 +221,15 @@ fn write_name(ctx: &mut Ctx, z: &zval) -> Option<SockAddr> {
                 Some(s)
             })?
             .unwrap_or_default();
-            Some(SockAddr::unix(&path, path.len()))
+            // Native's length: the path up to its first NUL, or for an
+            // abstract address (a leading NUL, or no path at all) that NUL
+            // plus the name up to the next one.
+            let c_len = |b: &[u8]| b.iter().position(|&c| c == 0).unwrap_or(b.len());
+            let len = match path.first() {
+                None | Some(0) => 1 + c_len(path.get(1..).unwrap_or_default()),
+                Some(_) => c_len(&path),
+            };
+            Some(SockAddr::unix(&path, len))
         }
         _ => {
             ctx.fail("the only families currently supported are AF_INET, AF_INET6 and AF_UNIX".into());

@@ -428,19 +428,11 @@ pub fn str_alloc(len: usize) -> *mut zend_string {
     }
 }
 
-/// The writable bytes of a string from [`str_alloc`].
-///
-/// # Safety
-/// `s` must be a live, non-shared string.
-pub unsafe fn str_bytes_mut<'a>(s: *mut zend_string) -> &'a mut [u8] {
-    std::slice::from_raw_parts_mut((*s).val.as_mut_ptr() as *mut u8, (*s).len)
-}
-
 /// zend_string_truncate(s, len, 0) + NUL terminator.
 ///
 /// # Safety
 /// `s` must come from [`str_alloc`] and `len <= (*s).len`.
-pub unsafe fn str_truncate(s: *mut zend_string, len: usize) -> *mut zend_string {
+unsafe fn str_truncate(s: *mut zend_string, len: usize) -> *mut zend_string {
     let header = std::mem::offset_of!(zend_string, val);
     let p = ffi::_erealloc(s as *mut _, (header + len + 1 + 7) & !7) as *mut zend_string;
     (*p).len = len;
@@ -448,11 +440,87 @@ pub unsafe fn str_truncate(s: *mut zend_string, len: usize) -> *mut zend_string 
     p
 }
 
+/// An engine string being filled by a read (zend_string_alloc, then
+/// truncate to what was read): the bytes the kernel or a copy wrote are the
+/// only ones ever seen as initialised. Freed on drop unless handed out.
+pub struct StrBuf {
+    s: std::ptr::NonNull<zend_string>,
+    cap: usize,
+    init: usize,
+}
+
+impl StrBuf {
+    /// An uninitialised string of up to `cap` bytes (memory_limit applies).
+    pub fn new(cap: usize) -> StrBuf {
+        let p = str_alloc(cap);
+        StrBuf { s: std::ptr::NonNull::new(p).expect("emalloc returns or bails out"), cap, init: 0 }
+    }
+
+    fn spare(&mut self) -> &mut [std::mem::MaybeUninit<u8>] {
+        // SAFETY: the string owns `cap` bytes after its header; MaybeUninit
+        // makes no claim about their contents.
+        unsafe { std::slice::from_raw_parts_mut((*self.s.as_ptr()).val.as_mut_ptr().cast(), self.cap) }
+    }
+
+    /// Lets `f` fill the buffer; `f` returns the initialised part it wrote,
+    /// which must start at the buffer's start (a reader such as
+    /// `sys::recv_uninit`), and a value of its own.
+    pub fn fill<T, E>(
+        &mut self,
+        f: impl for<'a> FnOnce(&'a mut [std::mem::MaybeUninit<u8>]) -> Result<(&'a mut [u8], T), E>,
+    ) -> Result<(usize, T), E> {
+        let cap = self.cap;
+        let start = self.spare().as_ptr() as usize;
+        let (got, extra) = f(self.spare())?;
+        assert!(got.as_ptr() as usize == start && got.len() <= cap, "StrBuf::fill: foreign slice");
+        let n = got.len();
+        self.init = n;
+        Ok((n, extra))
+    }
+
+    /// The whole buffer, zeroed (for readers that look at bytes ahead).
+    pub fn zeroed(&mut self) -> &mut [u8] {
+        let cap = self.cap;
+        self.init = cap;
+        let b = self.spare();
+        b.fill(std::mem::MaybeUninit::new(0));
+        // SAFETY: every byte was just written.
+        unsafe { std::slice::from_raw_parts_mut(b.as_mut_ptr().cast(), cap) }
+    }
+
+    /// Keeps the first `n` initialised bytes (n <= what was filled).
+    pub fn truncate(&mut self, n: usize) {
+        self.init = self.init.min(n);
+    }
+
+    /// Stores the string (its initialised part) in `z`, which takes it over.
+    pub fn set(self, z: &mut zval) {
+        let me = std::mem::ManuallyDrop::new(self);
+        // SAFETY: the string came from str_alloc and `init <= cap` bytes of
+        // it are initialised; ownership passes to `z` (this is not dropped).
+        unsafe { set_zstr(z, str_truncate(me.s.as_ptr(), me.init)) };
+    }
+
+    /// The string as a new zval.
+    pub fn into_zval(self) -> zval {
+        let mut z = undef();
+        self.set(&mut z);
+        z
+    }
+}
+
+impl Drop for StrBuf {
+    fn drop(&mut self) {
+        // SAFETY: the string came from str_alloc and was never handed out.
+        unsafe { str_free(self.s.as_ptr()) };
+    }
+}
+
 /// Frees a string from [`str_alloc`] that was never handed out.
 ///
 /// # Safety
 /// `s` must come from [`str_alloc`].
-pub unsafe fn str_free(s: *mut zend_string) {
+unsafe fn str_free(s: *mut zend_string) {
     ffi::_efree(s as *mut _);
 }
 

@@ -227,16 +227,12 @@ fn shmop_read(a: &Args, rv: &mut zval) -> PhpResult {
     // 0 reads to the end. (Native keeps this length in an int, which
     // truncates reads of 2 GiB or more; here it is the full length.)
     let len = if count != 0 { count } else { size - start } as usize;
-    let out = zv::str_alloc(len);
-    // SAFETY: `out` is a fresh string of `len` bytes that we own until it is
-    // handed to the return value.
-    let dst = unsafe { zv::str_bytes_mut(out) };
+    let mut out = zv::StrBuf::new(len);
     if let Some(m) = s.map.as_ref() {
         // The bounds were checked above against the same mapping length.
-        m.read(start as usize, dst);
+        let _ = out.fill(|dst| m.read(start as usize, dst).map(|got| (got, ())).ok_or(()));
     }
-    // SAFETY: ownership of the fresh string passes to `rv`.
-    unsafe { zv::set_zstr(rv, out) };
+    out.set(rv);
     Ok(())
 }
 

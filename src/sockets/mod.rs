@@ -710,19 +710,15 @@ fn socket_read(a: &Args, rv: &mut zval) -> PhpResult {
         zv::set_bool(rv, false);
         return Ok(());
     }
-    let len = length as usize;
-    let zs = zv::str_alloc(len);
-    let buf = unsafe { zv::str_bytes_mut(zs) };
+    let mut buf = zv::StrBuf::new(length as usize);
     let r = if mode == PHP_NORMAL_READ {
         // The loop may look at the byte after the last one read: keep it defined.
-        buf.iter_mut().for_each(|b| *b = 0);
-        php_read(s.fd, buf, 0)
+        php_read(s.fd, buf.zeroed(), 0).inspect(|&n| buf.truncate(n))
     } else {
-        sys::recv(s.fd, buf, 0)
+        buf.fill(|b| sys::recv_uninit(s.fd, b, 0).map(|got| (got, ()))).map(|(n, ())| n)
     };
     match r {
         Err(e) => {
-            unsafe { zv::str_free(zs) };
             if e == libc::EAGAIN || e == libc::EINPROGRESS {
                 s.error = e;
                 set_last_error(e);
@@ -731,14 +727,8 @@ fn socket_read(a: &Args, rv: &mut zval) -> PhpResult {
             }
             zv::set_bool(rv, false);
         }
-        Ok(0) => {
-            unsafe { zv::str_free(zs) };
-            zv::set_bytes(rv, b"");
-        }
-        Ok(n) => {
-            // SAFETY: zs is the string allocated above; rv takes it over.
-            unsafe { zv::set_zstr(rv, zv::str_truncate(zs, n)) };
-        }
+        Ok(0) => zv::set_bytes(rv, b""),
+        Ok(_) => buf.set(rv),
     }
     Ok(())
 }
@@ -857,21 +847,18 @@ fn socket_recv(a: &Args, rv: &mut zval) -> PhpResult {
         zv::set_bool(rv, false);
         return Ok(());
     }
-    let zs = zv::str_alloc(len as usize);
-    let buf = unsafe { zv::str_bytes_mut(zs) };
-    let r = sys::recv(s.fd, buf, flags as i32);
+    let mut buf = zv::StrBuf::new(len as usize);
+    let r = buf.fill(|b| sys::recv_uninit(s.fd, b, flags as i32).map(|got| (got, ()))).map(|(n, ())| n);
     match r {
         Ok(n) if n >= 1 => {
-            let mut z = zv::undef();
-            // SAFETY: zs is the string allocated above; z takes it over.
-            unsafe { zv::set_zstr(&mut z, zv::str_truncate(zs, n)) };
+            let z = buf.into_zval();
             if let Some(mut o) = a.out(1) {
                 o.set_zval(z);
             }
             zv::set_long(rv, n as i64);
         }
         _ => {
-            unsafe { zv::str_free(zs) };
+            drop(buf);
             if let Some(mut o) = a.out(1) {
                 o.set_null();
             }
@@ -927,18 +914,15 @@ fn socket_recvfrom(a: &Args, rv: &mut zval) -> PhpResult {
     if s.family != libc::AF_UNIX && !a.given(5) {
         return Err(error::wrong_param_count());
     }
-    let zs = zv::str_alloc(len as usize);
-    let buf = unsafe { zv::str_bytes_mut(zs) };
-    match sys::recvfrom(s.fd, buf, flags as i32, addr_len) {
+    let mut buf = zv::StrBuf::new(len as usize);
+    match buf.fill(|b| sys::recvfrom(s.fd, b, flags as i32, addr_len)) {
         Err(e) => {
-            unsafe { zv::str_free(zs) };
+            drop(buf);
             sock_error(s, if lower { "unable to recvfrom" } else { "Unable to recvfrom" }, e);
             zv::set_bool(rv, false);
         }
         Ok((n, sa)) => {
-            let mut z = zv::undef();
-            // SAFETY: zs is the string allocated above; z takes it over.
-            unsafe { zv::set_zstr(&mut z, zv::str_truncate(zs, n)) };
+            let z = buf.into_zval();
             if let Some(mut o) = a.out(1) {
                 o.set_zval(z);
             }

@@ -69,16 +69,18 @@ impl Mapping {
 
     /// Copies `dst.len()` bytes from `offset`. Returns false (copying
     /// nothing) if that range is not inside the mapping.
-    pub fn read(&self, offset: usize, dst: &mut [u8]) -> bool {
+    pub fn read<'a>(&self, offset: usize, dst: &'a mut [std::mem::MaybeUninit<u8>]) -> Option<&'a mut [u8]> {
         if offset.checked_add(dst.len()).is_none_or(|end| end > self.len) {
-            return false;
+            return None;
         }
         // SAFETY: [offset, offset + dst.len()) lies inside the mapping, which
         // stays mapped while `self` lives. The bytes may change concurrently
         // (other processes); a raw copy reads them without forming a Rust
-        // reference to shared memory.
-        unsafe { std::ptr::copy_nonoverlapping(self.ptr.add(offset), dst.as_mut_ptr(), dst.len()) };
-        true
+        // reference to shared memory. Afterwards every byte of dst is written.
+        unsafe {
+            std::ptr::copy_nonoverlapping(self.ptr.add(offset), dst.as_mut_ptr().cast(), dst.len());
+            Some(std::slice::from_raw_parts_mut(dst.as_mut_ptr().cast(), dst.len()))
+        }
     }
 
     /// Copies `src` to `offset`. Returns false (writing nothing) if the

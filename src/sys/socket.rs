@@ -21,7 +21,7 @@ use nix::fcntl::{fcntl, FcntlArg, OFlag};
 use nix::sys::socket::MsgFlags;
 use nix::sys::stat::fstat;
 use nix::unistd;
-use std::mem::{align_of, size_of, zeroed};
+use std::mem::{align_of, size_of, zeroed, MaybeUninit};
 
 extern "C" {
     fn inet_pton(af: libc::c_int, src: *const libc::c_char, dst: *mut libc::c_void) -> libc::c_int;
@@ -222,17 +222,31 @@ pub fn recv(fd: i32, b: &mut [u8], flags: i32) -> Result<usize, Errno> {
     nix::sys::socket::recv(fd, b, MsgFlags::from_bits_retain(flags)).map_err(nix_errno)
 }
 
+/// recv into uninitialised memory; returns the part the kernel wrote.
+pub fn recv_uninit(fd: i32, b: &mut [MaybeUninit<u8>], flags: i32) -> Result<&mut [u8], Errno> {
+    let n = check_size(unsafe { libc::recv(fd, b.as_mut_ptr() as *mut _, b.len(), flags) })?;
+    // SAFETY: the kernel wrote the first n <= b.len() bytes.
+    Ok(unsafe { std::slice::from_raw_parts_mut(b.as_mut_ptr().cast(), n) })
+}
+
 pub fn send(fd: i32, b: &[u8], flags: i32) -> Result<usize, Errno> {
     nix::sys::socket::send(fd, b, MsgFlags::from_bits_retain(flags)).map_err(nix_errno)
 }
 
 /// recvfrom with an address buffer of `family`'s size, as native sizes it.
-pub fn recvfrom(fd: i32, b: &mut [u8], flags: i32, addr_len: usize) -> Result<(usize, SockAddr), Errno> {
+/// The data read is the part of `b` the kernel wrote.
+pub fn recvfrom(
+    fd: i32,
+    b: &mut [MaybeUninit<u8>],
+    flags: i32,
+    addr_len: usize,
+) -> Result<(&mut [u8], SockAddr), Errno> {
     let mut a =
         SockAddr { len: addr_len.min(size_of::<libc::sockaddr_storage>()) as libc::socklen_t, ..Default::default() };
     let n =
         check_size(unsafe { libc::recvfrom(fd, b.as_mut_ptr() as *mut _, b.len(), flags, a.mut_ptr(), &mut a.len) })?;
-    Ok((n, a))
+    // SAFETY: the kernel wrote the first n <= b.len() bytes.
+    Ok((unsafe { std::slice::from_raw_parts_mut(b.as_mut_ptr().cast(), n) }, a))
 }
 
 pub fn sendto(fd: i32, b: &[u8], flags: i32, a: &SockAddr) -> Result<usize, Errno> {

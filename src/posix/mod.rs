@@ -15,7 +15,6 @@ use crate::sys::posix as sys;
 use crate::sys::Errno;
 use ext_php_rs::ffi::zval;
 use nix::sys::resource::Resource;
-use std::ffi::CString;
 use std::os::raw::c_int;
 use std::os::unix::ffi::OsStrExt;
 use std::sync::atomic::{AtomicI32, Ordering};
@@ -394,7 +393,7 @@ fn posix_getcwd(a: &Args, rv: &mut zval) -> PhpResult {
 
 /// php_check_open_basedir_ex(path, 0): no warning, just refused.
 fn basedir_allows(path: &std::ffi::CStr) -> bool {
-    unsafe { ffi::php_check_open_basedir_ex(path.as_ptr(), 0) == 0 }
+    crate::php::path::open_basedir_allows(path, false)
 }
 
 fn posix_mkfifo(a: &Args, rv: &mut zval) -> PhpResult {
@@ -440,13 +439,10 @@ fn posix_access(a: &Args, rv: &mut zval) -> PhpResult {
     zv::set_bool(rv, false);
     let path = sys::c_prefix(path);
     // The engine's expand_filepath (cwd, "..", empty path) and open_basedir.
-    let full = unsafe { ffi::expand_filepath(path.as_ptr(), std::ptr::null_mut()) };
-    if full.is_null() {
+    let Some(full_c) = crate::php::path::expand_filepath(&path) else {
         set_last_error(libc::EIO);
         return Ok(());
-    }
-    let full_c: CString = unsafe { std::ffi::CStr::from_ptr(full) }.to_owned();
-    unsafe { ffi::_efree(full as *mut _) };
+    };
     if !basedir_allows(&full_c) {
         set_last_error(libc::EPERM);
         return Ok(());

@@ -210,6 +210,21 @@ impl<'a> Args<'a> {
         Ok(unsafe { super::class::data_of::<T>(obj) })
     }
 
+    /// As [`Args::native`], with the object itself.
+    pub fn native_obj<T: super::class::NativeClass>(&self, i: u32) -> PhpResult<(zv::ObjRef<'a>, &'a mut T)> {
+        let obj = self.object_of(i, T::slot().ce())?;
+        // SAFETY: object_of checked the class (see `native`); the object is
+        // this call's argument, alive for 'a.
+        Ok(unsafe { (zv::ObjRef::from_raw(obj).ok_or(Thrown)?, super::class::data_of::<T>(obj)) })
+    }
+
+    /// `?T` (zpp "O!") of native class `T`: None for null or a missing optional argument.
+    pub fn native_or_null<T: super::class::NativeClass>(&self, i: u32) -> PhpResult<Option<&'a mut T>> {
+        let obj = self.object_of_or_null(i, T::slot().ce())?;
+        // SAFETY: object_of_or_null checked the class (see `native`).
+        Ok(obj.map(|obj| unsafe { super::class::data_of::<T>(obj) }))
+    }
+
     /// A by-reference out parameter (None when an optional one was not passed).
     pub fn out(&self, i: u32) -> Option<RefOut<'a>> {
         if !self.given(i) {

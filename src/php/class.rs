@@ -164,6 +164,13 @@ pub unsafe fn data_of<'a, T: NativeClass>(obj: *mut zend_object) -> &'a mut T {
     &mut (*base).data
 }
 
+/// The Rust state of `obj` when it is an object of native class `T` (or a
+/// subclass), None otherwise.
+pub fn native_of<'a, T: NativeClass>(obj: super::zv::ObjRef<'a>) -> Option<&'a mut T> {
+    // SAFETY: the class check proves the object was made by T's create_object.
+    class_of(obj).is_a(T::slot().ce()).then(|| unsafe { data_of::<T>(obj.as_ptr()) })
+}
+
 /// Walks `ce`'s parents looking for `of`. Private: callers hold either
 /// `ClassEntry` values or the class of a live object.
 fn instance_of(ce: *const zend_class_entry, of: *const zend_class_entry) -> bool {

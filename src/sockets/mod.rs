@@ -90,11 +90,6 @@ impl Socket {
         <Self as NativeClass>::slot().ce()
     }
 }
-impl AddressInfo {
-    fn ce() -> class::ClassEntry {
-        <Self as NativeClass>::slot().ce()
-    }
-}
 
 thread_local! {
     static LAST_ERROR: Cell<i32> = const { Cell::new(0) };
@@ -299,8 +294,7 @@ fn functions() -> Vec<FnDef> {
 
 /// The fd of one of our Socket objects (for posix/event via php::fd).
 fn fd_of(obj: crate::php::zv::ObjRef) -> Option<i32> {
-    // SAFETY: called by php::fd::socket_fd after it checked the class.
-    Some(unsafe { class::data_of::<Socket>(obj.as_ptr()) }.fd)
+    class::native_of::<Socket>(obj).map(|s| s.fd)
 }
 
 /// A Socket object owning `fd` (EventUtil::createSocket), with the family and
@@ -339,8 +333,7 @@ fn startup(num: c_int) -> bool {
 
 /// A Socket argument that must still be open (ENSURE_SOCKET_VALID).
 fn sock_arg<'a>(a: &Args<'a>, i: u32) -> PhpResult<&'a mut Socket> {
-    let obj = a.object_of(i, Socket::ce())?;
-    Ok(unsafe { class::data_of::<Socket>(obj) })
+    a.native::<Socket>(i)
 }
 
 fn ensure_open(s: &Socket, arg: u32) -> PhpResult {
@@ -1245,8 +1238,8 @@ fn socket_create_pair(a: &Args, rv: &mut zval) -> PhpResult {
         Ok(fds) => {
             let mut arr = zv::Array::new(2);
             for (i, (z, fd)) in objs.into_iter().zip(fds).enumerate() {
-                if let Some(obj) = zv::object_of(&z) {
-                    unsafe { class::data_of::<Socket>(obj.as_ptr()) }.fd = fd;
+                if let Some(s) = zv::object_of(&z).and_then(class::native_of::<Socket>) {
+                    s.fd = fd;
                 }
                 arr.index_set(i as u64, z);
             }
@@ -1279,9 +1272,8 @@ fn socket_shutdown(a: &Args, rv: &mut zval) -> PhpResult {
 
 fn socket_last_error(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(0, 1)?;
-    match a.object_of_or_null(0, Socket::ce())? {
-        Some(obj) => {
-            let s = unsafe { class::data_of::<Socket>(obj) };
+    match a.native_or_null::<Socket>(0)? {
+        Some(s) => {
             ensure_open(s, 1)?;
             zv::set_long(rv, s.error as i64);
         }
@@ -1293,9 +1285,8 @@ fn socket_last_error(a: &Args, rv: &mut zval) -> PhpResult {
 fn socket_clear_error(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(0, 1)?;
     zv::set_null(rv);
-    match a.object_of_or_null(0, Socket::ce())? {
-        Some(obj) => {
-            let s = unsafe { class::data_of::<Socket>(obj) };
+    match a.native_or_null::<Socket>(0)? {
+        Some(s) => {
             ensure_open(s, 1)?;
             s.error = 0;
         }
@@ -1517,8 +1508,7 @@ fn socket_addrinfo_lookup(a: &Args, rv: &mut zval) -> PhpResult {
 }
 
 fn addrinfo_arg<'a>(a: &Args<'a>) -> PhpResult<&'a sys::AddrInfo> {
-    let obj = a.object_of(0, AddressInfo::ce())?;
-    let d = unsafe { class::data_of::<AddressInfo>(obj) };
+    let d = a.native::<AddressInfo>(0)?;
     match &d.ai {
         Some(ai) => Ok(ai),
         None => Err(error::error("AddressInfo is not initialized")),

@@ -129,9 +129,7 @@ fn startup(_num: c_int) -> bool {
 }
 
 fn sem_arg<'a>(a: &Args<'a>, i: u32) -> PhpResult<&'a mut SysvSemaphore> {
-    let ce = <SysvSemaphore as class::NativeClass>::slot().ce();
-    let obj = a.object_of(i, ce)?;
-    Ok(unsafe { class::data_of::<SysvSemaphore>(obj) })
+    a.native::<SysvSemaphore>(i)
 }
 
 /// semop, retried on EINTR as native does.

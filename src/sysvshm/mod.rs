@@ -13,7 +13,7 @@ use crate::php::serialize::{self, SmartStr};
 use crate::php::types::{Type, MAY_BE_FALSE};
 use crate::php::{zv, Args, FnDef};
 use crate::sys::shm::{self as sysshm, Attachment};
-use ext_php_rs::ffi::{zend_object, zval};
+use ext_php_rs::ffi::zval;
 use ipc_core::shm::{self as layout, PutError};
 use std::os::raw::c_int;
 use std::rc::Rc;
@@ -101,10 +101,8 @@ fn startup(_num: c_int) -> bool {
     true
 }
 
-fn shm_obj<'a>(a: &Args<'a>, i: u32) -> PhpResult<(*mut zend_object, &'a mut SysvSharedMemory)> {
-    let ce = <SysvSharedMemory as class::NativeClass>::slot().ce();
-    let obj = a.object_of(i, ce)?;
-    Ok((obj, unsafe { class::data_of::<SysvSharedMemory>(obj) }))
+fn shm_obj<'a>(a: &Args<'a>, i: u32) -> PhpResult<(zv::ObjRef<'a>, &'a mut SysvSharedMemory)> {
+    a.native_obj::<SysvSharedMemory>(i)
 }
 
 /// `(SysvSharedMemory $shm, int $key)`: the segment's key, the variable key
@@ -204,7 +202,7 @@ fn shm_remove(a: &Args, rv: &mut zval) -> PhpResult {
             warning(&format!(
                 "Failed for key 0x{:x}, id {}: {}",
                 s.key as u32,
-                obj as usize as i64,
+                obj.as_ptr() as usize as i64,
                 error::strerror(e)
             ));
             zv::set_bool(rv, false);
@@ -269,7 +267,8 @@ fn shm_put_var(a: &Args, rv: &mut zval) -> PhpResult {
     let mut out = SmartStr::with_capacity(SIZE_HINT.get());
     out.serialize(value);
     SIZE_HINT.set((out.len() + out.len() / 8 + 64).min(HINT_LIMIT));
-    let s = unsafe { class::data_of::<SysvSharedMemory>(obj) };
+    // Re-read: the serializer above may have run user code.
+    let s = class::native_of::<SysvSharedMemory>(obj).unwrap_or(s);
     let Some(seg) = s.seg.as_ref() else {
         return Err(error::error("Shared memory block has been destroyed by the serialization function"));
     };

@@ -45,8 +45,10 @@ if ($pid === 0) {
     exit(0);
 }
 usleep(300000);
-var_dump(sem_release($s));
+// Printed after the child is done, so the two outputs cannot interleave.
+$released = sem_release($s);
 pcntl_waitpid($pid, $st);
+var_dump($released);
 var_dump(sem_acquire($s, true), sem_release($s));
 
 echo "6: max_acquire set by a child that is the only user\n";

@@ -86,7 +86,7 @@ fn event_construct(a: &Args, _rv: &mut zval) -> PhpResult {
         if fd < 0 {
             return Ok(());
         }
-        stream = zv::resource_handle(unsafe { zv::deref_mut(fdz) });
+        stream = zv::resource_handle(zv::deref_mut(fdz));
     }
     let sh = base_arg(bo)?;
     let obj = a.this();
@@ -216,7 +216,7 @@ fn event_set(a: &Args, rv: &mut zval) -> PhpResult {
     }
     if fd_given {
         // The resource handed to callbacks follows the fd argument.
-        let d = unsafe { zv::deref_mut(fdz) };
+        let d = zv::deref_mut(fdz);
         ev.stream = if what != -1 && what & EV_SIGNAL as i64 != 0 { None } else { zv::resource_handle(d) };
     }
     if a.given(3) && zv::type_of(a.zval(3)) != ffi::IS_NULL {

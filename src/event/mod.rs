@@ -315,7 +315,7 @@ use zv::{copy, copy_deref, release};
 /// php_event_zval_to_fd: an fd from an int, a stream resource or a Socket.
 /// Ok(-1) means "no fd" without an exception (closed Socket, failed cast).
 fn zval_to_fd(z: &mut zval) -> PhpResult<i32> {
-    let z = unsafe { zv::deref_mut(z) };
+    let z = zv::deref_mut(z);
     if zv::type_of(z) == ffi::IS_RESOURCE {
         let Some(stream) = fd::stream_of(z) else {
             return Err(error::throw_base_exception("valid PHP stream resource expected"));

@@ -117,7 +117,7 @@ fn ssl_rand_poll(a: &Args, rv: &mut zval) -> PhpResult {
 
 fn get_socket_fd(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
-    let z = unsafe { zv::deref_mut(a.zval(0)) };
+    let z = zv::deref_mut(a.zval(0));
     // A Socket object's fd is returned as is (-1 once closed).
     if let Some(o) = zv::object(z) {
         if let Some(f) = fd::socket_fd(o) {
@@ -170,7 +170,7 @@ fn set_socket_option(a: &Args, rv: &mut zval) -> PhpResult {
     if f < 0 {
         return Ok(());
     }
-    let val = unsafe { zv::deref_mut(a.zval(3)) };
+    let val = zv::deref_mut(a.zval(3));
     let (lv, op) = (level as i32, opt as i32);
     let ok = match (lv, op) {
         (libc::SOL_SOCKET, libc::SO_LINGER) => {

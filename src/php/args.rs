@@ -94,7 +94,8 @@ impl<'a> Args<'a> {
 
     /// Argument `i` with references unwrapped.
     pub fn zval(&self, i: u32) -> &'a mut zval {
-        unsafe { zv::deref_mut(&mut *self.raw(i)) }
+        // SAFETY: raw(i) is this call's argument slot (or a static undef).
+        zv::deref_mut(unsafe { &mut *self.raw(i) })
     }
 
     pub fn long(&self, i: u32) -> PhpResult<i64> {

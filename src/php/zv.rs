@@ -38,12 +38,10 @@ pub fn deref(z: &zval) -> &zval {
 }
 
 /// Follows an IS_REFERENCE to the referenced value.
-///
-/// # Safety
-/// `z` must be a valid zval.
-pub unsafe fn deref_mut(z: &mut zval) -> &mut zval {
-    if z.u1.v.type_ == ffi::IS_REFERENCE {
-        &mut (*z.value.ref_).val
+pub fn deref_mut(z: &mut zval) -> &mut zval {
+    if type_of(z) == ffi::IS_REFERENCE {
+        // SAFETY: an IS_REFERENCE zval holds a live zend_reference.
+        unsafe { &mut (*z.value.ref_).val }
     } else {
         z
     }
@@ -534,7 +532,7 @@ pub fn snapshot(ht: &HashTable) -> Vec<(Option<Vec<u8>>, zval)> {
             Key::Str(s) => Some(unsafe { str_bytes(s) }.to_vec()),
             Key::Index(_) => None,
         };
-        v.push((key, copy(unsafe { deref_mut(z) })));
+        v.push((key, copy(deref_mut(z))));
         true
     });
     v
@@ -677,7 +675,7 @@ pub fn copy(z: &zval) -> zval {
 /// ZVAL_COPY_DEREF.
 #[inline]
 pub fn copy_deref(z: &mut zval) -> zval {
-    copy(unsafe { deref_mut(z) })
+    copy(deref_mut(z))
 }
 
 /// zval_ptr_dtor with the non-refcounted case inline (no FFI call).

@@ -1335,7 +1335,7 @@ fn select_inner(
         let mut count = 0;
         let mut bad: Option<Thrown> = None;
         zv::hash_each(ht, |_, el| {
-            let el = unsafe { zv::deref_mut(el) };
+            let el = zv::deref_mut(el);
             if zv::object_ce(el) != Some(sce) {
                 let tn = zv::type_name(el);
                 bad = Some(error::argument_type_error(
@@ -1344,7 +1344,7 @@ fn select_inner(
                 ));
                 return false;
             }
-            let s = unsafe { class::data_of::<Socket>(el.value.obj) };
+            let Some(s) = zv::object(el).and_then(class::native_of::<Socket>) else { return true };
             if s.fd < 0 {
                 bad = Some(error::argument_type_error(n as u32 + 1, "contains a closed socket"));
                 return false;
@@ -1432,11 +1432,11 @@ fn select_inner(
         if per_set[n as usize] > 0 {
             let bit = 1u32 << n;
             zv::hash_each(ht, |k, el| {
-                let d = unsafe { zv::deref_mut(el) };
+                let d = zv::deref_mut(el);
                 if zv::object_ce(d) != Some(sce) {
                     return true;
                 }
-                let s = unsafe { class::data_of::<Socket>(d.value.obj) };
+                let Some(s) = zv::object(d).and_then(class::native_of::<Socket>) else { return true };
                 let fd = s.fd as usize;
                 if s.fd >= 0 && fd < idx.len() && idx[fd] & bit != 0 {
                     out.insert(k, zv::copy(d));

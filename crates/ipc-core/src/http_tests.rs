@@ -9,7 +9,7 @@ use crate::http_request::{Dispatch, Request, RequestParser, ServerConfig, Server
 
 #[rustfmt::skip]
 #[path = "http_vectors.rs"]
-mod http_vectors;
+pub(crate) mod http_vectors;
 
 pub(crate) mod http_vectors_types {
     /// One oracle exchange: pieces written apart (None: the client shut
@@ -21,6 +21,23 @@ pub(crate) mod http_vectors_types {
         pub callbacks: &'static [&'static str],
         pub response: &'static [u8],
         pub closed: bool,
+    }
+
+    /// One makeRequest() against a raw server: the request and what the
+    /// raw server answered (closing after it when `close`), the connection's
+    /// limits, the bytes the client wrote, what the callback printed.
+    pub(crate) struct ClientVector {
+        pub label: &'static str,
+        pub method: u32,
+        pub uri: &'static str,
+        pub headers: &'static [(&'static str, &'static str)],
+        pub body: Option<&'static str>,
+        pub response: &'static [u8],
+        pub close: bool,
+        pub max_body: Option<u64>,
+        pub max_headers: Option<u64>,
+        pub request: &'static [u8],
+        pub callback: &'static str,
     }
 }
 

@@ -99,3 +99,42 @@ def main():
     open(f'{ROOT}/crates/ipc-core/src/http_vectors.rs', 'w').write('\n'.join(out) + '\n')
 
 main()
+
+
+def client_vectors(client_out):
+    """CLIENT vectors from http_client_raw.php's run() calls and its oracle output."""
+    src = open(f'{ROOT}/difftests/event/http_client_raw.php').read()
+    body = '\n'.join(l for l in src.split('\n') if l.startswith('run(') or l.startswith('$G =') or l.startswith('$ok ='))
+    php = ('class EventHttpRequest { const CMD_GET=1, CMD_POST=2, CMD_HEAD=4, CMD_PUT=8, CMD_DELETE=16, CMD_OPTIONS=32, CMD_TRACE=64, CMD_CONNECT=128, CMD_PATCH=256; }'
+           '$out = []; function run($b, $l, $p, $label, $cmd, $uri, $headers, $body, $response, $close, $opts = []) { global $out;'
+           ' $h = []; foreach ($headers as $k => $v) $h[] = [$k, $v];'
+           ' $out[] = [$label, $cmd, $uri, $h, $body, bin2hex($response), $close, $opts["max_body"] ?? null, $opts["max_headers"] ?? null]; }'
+           '$base = $ls = $port = null;' + body.replace('<?php', '') + ' echo json_encode($out);')
+    calls = json.loads(subprocess.check_output(['php', '-n', '-r', php]))
+    seen = {}
+    label = None
+    for l in client_out.split('\n'):
+        if l.startswith('== '):
+            label = l[3:]; seen[label] = {}
+        elif l.startswith('  request: '):
+            seen[label]['request'] = json.loads(l[len('  request: '):])
+        elif l.startswith('  callback: '):
+            seen[label]['callback'] = l[len('  callback: '):]
+    out = ['pub(crate) const CLIENT: &[ClientVector] = &[']
+    for label, cmd, uri, headers, body, response, close, max_body, max_headers in calls:
+        s = seen[label]
+        hs = ', '.join(f'({rs_str(k)}, {rs_str(v)})' for k, v in headers)
+        out.append(f'    ClientVector {{ label: {rs_str(label)}, method: {cmd}, uri: {rs_str(uri)}, headers: &[{hs}], '
+                   f'body: {"None" if body is None else "Some(" + rs_str(body) + ")"}, response: {rs_bytes(bytes.fromhex(response))}, '
+                   f'close: {"true" if close else "false"}, max_body: {"None" if max_body is None else "Some(" + str(max_body) + ")"}, '
+                   f'max_headers: {"None" if max_headers is None else "Some(" + str(max_headers) + ")"}, '
+                   f'request: {rs_bytes(s["request"].encode())}, callback: {rs_str(s["callback"])} }},')
+    out.append('];')
+    return '\n'.join(out) + '\n'
+
+
+if len(sys.argv) > 3:
+    with open(f'{ROOT}/crates/ipc-core/src/http_vectors.rs', 'a') as f:
+        f.write('\n// From http_client_raw.php: what the client wrote and what its callback saw.\n')
+        f.write('use super::http_vectors_types::ClientVector;\n\n')
+        f.write(client_vectors(open(sys.argv[3]).read()))

@@ -155,6 +155,9 @@ pub struct Request {
     pub(crate) replied: bool,
     /// The reply is complete (sendReply, sendError, sendReplyEnd).
     pub(crate) finished: bool,
+    /// A sendReplyStart() body without chunked coding: it ends with the
+    /// connection.
+    pub(crate) stream_until_close: bool,
 }
 
 impl Request {

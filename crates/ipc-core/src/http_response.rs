@@ -66,11 +66,12 @@ impl Request {
             if self.minor >= 1 && self.output_headers.find(b"Date").is_none() {
                 self.output_headers.add(b"Date", http_date(now).as_bytes());
             }
-            if self.minor == 0 && keepalive {
+            if self.minor == 0 && keepalive && !self.stream_until_close {
                 self.output_headers.add(b"Connection", b"keep-alive");
             }
             if (self.minor >= 1 || keepalive)
                 && needs_body
+                && !self.stream_until_close
                 && self.output_headers.find(b"Transfer-Encoding").is_none()
                 && self.output_headers.find(b"Content-Length").is_none()
             {
@@ -182,8 +183,8 @@ impl Request {
     }
 
     /// sendReplyStart(code, reason): the head of a reply whose body follows
-    /// in chunks; chunked coding only for HTTP/1.1 exactly (1.0 and 1.2
-    /// clients get the raw bytes and, for 1.0, the close).
+    /// in chunks; chunked coding for HTTP/1.1 and later 1.x (1.2 too, as on
+    /// the oracle), raw bytes up to the close for HTTP/1.0.
     pub fn reply_start(
         &mut self,
         code: i32,
@@ -193,9 +194,15 @@ impl Request {
     ) -> Result<Vec<u8>, ReplyError> {
         self.check_unanswered()?;
         self.set_response_code(code, reason);
-        self.chunked_reply = self.major == 1 && self.minor == 1 && self.response_needs_body();
+        self.chunked_reply = self.major == 1 && self.minor >= 1 && self.response_needs_body();
         if self.chunked_reply {
             self.output_headers.add(b"Transfer-Encoding", b"chunked");
+        } else if self.response_needs_body() {
+            // Deliberate difference: libevent announces "Content-Length: 0"
+            // to an HTTP/1.0 keep-alive client and then streams the body,
+            // which the client takes for the next response. Without chunked
+            // coding the body can only end with the connection.
+            self.stream_until_close = true;
         }
         self.replied = true;
         Ok(self.write_head(0, config, now))
@@ -217,6 +224,6 @@ impl Request {
         self.finished = true;
         let bytes = if self.chunked_reply { LAST_CHUNK.to_vec() } else { Vec::new() };
         self.chunked_reply = false;
-        Ok(Reply { bytes, close: need_close(self) })
+        Ok(Reply { bytes, close: self.stream_until_close || need_close(self) })
     }
 }

@@ -269,8 +269,12 @@ impl RequestParser {
         }
     }
 
-    /// Bytes read from the connection.
+    /// Bytes read from the connection (dropped once the connection failed:
+    /// nothing more is read from it).
     pub fn feed(&mut self, data: &[u8]) {
+        if matches!(self.state, State::Failed) {
+            return;
+        }
         if self.pos > 0 && self.pos == self.buf.len() {
             self.buf.clear();
             self.pos = 0;

@@ -452,3 +452,49 @@ fn httparse_refuses_requests_evhttp_serves() {
         assert!(refused.contains(&label), "{label} not refused: {refused:?}");
     }
 }
+
+/// difftests/event/http_headers.php on the oracle: addHeader, findHeader
+/// and removeHeader on a request's output headers.
+#[test]
+fn oracle_header_list() {
+    let mut h = Headers::new();
+    let adds: &[(&[u8], &[u8], bool)] = &[
+        (b"X-A", b"one", true),
+        (b"x-a", b"two", true),
+        (b"X-B", b"", true),
+        (b"", b"empty name", true),
+        (b"X-Bad\r", b"v", false),
+        (b"X-Bad\n", b"v", false),
+        (b"X-Fold", b"a\r\n b", false),
+        (b"X-Fold2", b"a\n\tb", false),
+        (b"X-Broken", b"a\r\nb", false),
+        (b"X-Broken2", b"a\rb", false),
+        (b"X-End", b"a\r\n", false),
+        (b"X-Nul\0tail", b"v\0tail", true),
+        (b"X-Space Name", b"v", true),
+        (b"X-Colon:", b"v", true),
+    ];
+    for &(k, v, ok) in adds {
+        assert_eq!(h.add(k, v), ok, "{:?}", String::from_utf8_lossy(k));
+    }
+    let names: Vec<&[u8]> = h.iter().map(|(k, _)| k).collect();
+    assert_eq!(names, [&b"X-A"[..], b"x-a", b"X-B", b"", b"X-Nul", b"X-Space Name", b"X-Colon:"]);
+    let finds: &[(&[u8], Option<&[u8]>)] = &[
+        (b"X-A", Some(b"one")),
+        (b"x-A", Some(b"one")),
+        (b"X-B", Some(b"")),
+        (b"", Some(b"empty name")),
+        (b"X-Nul", Some(b"v")),
+        (b"X-Nul\0tail", Some(b"v")),
+        (b"missing", None),
+    ];
+    for &(k, v) in finds {
+        assert_eq!(h.find(k), v);
+    }
+    assert!(h.remove(b"x-a"));
+    assert!(h.remove(b"X-A"));
+    assert!(!h.remove(b"X-A"));
+    assert!(!h.remove(b"missing"));
+    let names: Vec<&[u8]> = h.iter().map(|(k, _)| k).collect();
+    assert_eq!(names, [&b"X-B"[..], b"", b"X-Nul", b"X-Space Name", b"X-Colon:"]);
+}

@@ -2,7 +2,8 @@
 // Needs EventHttp (PECL event's EventHttpRequest; php-ipc's once it exists).
 // EventHttpRequest's header list without a connection: addHeader's checks
 // (CR/LF in names, folded values), duplicates, case-insensitive find and
-// remove, NUL bytes, clearHeaders. Mirrored by ipc-core's Headers tests.
+// remove, NUL bytes, clearHeaders (output headers only); setCallback on a
+// path already set. Mirrored by ipc-core's Headers and ServerConfig tests.
 if (!class_exists('EventHttpRequest')) { echo "#SKIP needs EventHttp\n"; exit(0); }
 
 $req = new EventHttpRequest(function () {});
@@ -31,3 +32,11 @@ var_dump($req->addHeader('In', 'put', $I));
 echo json_encode($req->getInputHeaders()), "\n";
 $req->clearHeaders();
 echo json_encode([$req->getOutputHeaders(), $req->getInputHeaders()]), "\n";
+// setCallback(): a path already set is refused with a warning; paths are
+// compared exactly (case counts); the empty path is a path like any other.
+$base = new EventBase();
+$http = new EventHttp($base);
+foreach (['/a', '/a', '/A', ''] as $path) {
+    echo 'setCallback ', json_encode($path), ': ';
+    var_dump($http->setCallback($path, function () {}));
+}

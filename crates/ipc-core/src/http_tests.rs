@@ -498,3 +498,15 @@ fn oracle_header_list() {
     let names: Vec<&[u8]> = h.iter().map(|(k, _)| k).collect();
     assert_eq!(names, [&b"X-B"[..], b"", b"X-Nul", b"X-Space Name", b"X-Colon:"]);
 }
+
+/// setCallback() on the oracle (http_headers.php): a path already set is
+/// refused; paths compare exactly.
+#[test]
+fn oracle_callback_paths() {
+    let mut cfg = ServerConfig::new();
+    assert_eq!(cfg.add_callback(b"/a"), Some(0));
+    assert_eq!(cfg.add_callback(b"/a"), None);
+    assert_eq!(cfg.add_callback(b"/A"), Some(1));
+    assert_eq!(cfg.add_callback(b""), Some(2));
+    assert_eq!(cfg.callback_index(b"/A"), Some(1));
+}

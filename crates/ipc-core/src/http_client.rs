@@ -93,6 +93,8 @@ pub struct ResponseParser {
     state: State,
     resp: Response,
     headers_size: u64,
+    /// `buf[..scanned]` holds no line end past `pos` (see RequestParser).
+    scanned: usize,
 }
 
 /// evhttp_parse_response_line: "HTTP/x.y CODE reason"; the code is read
@@ -132,6 +134,7 @@ impl ResponseParser {
             state: State::StatusLine,
             resp: Response::default(),
             headers_size: 0,
+            scanned: 0,
         }
     }
 
@@ -169,6 +172,19 @@ impl ResponseParser {
     }
 
     pub fn poll(&mut self) -> ClientEvent {
+        // Without a new line end, the line states can only hit the limit.
+        if matches!(self.state, State::StatusLine | State::Headers) && !self.eof {
+            let from = self.scanned.max(self.pos);
+            if !self.buf[from..].contains(&b'\n') {
+                self.scanned = self.buf.len();
+                let waiting = (self.buf.len() - self.pos) as u64;
+                let before = if matches!(self.state, State::Headers) { self.headers_size } else { 0 };
+                if before.saturating_add(waiting) > self.max_headers_size {
+                    return self.fail(ClientError::InvalidHeader);
+                }
+                return ClientEvent::NeedMore;
+            }
+        }
         loop {
             match &mut self.state {
                 State::Finished => return ClientEvent::NeedMore,

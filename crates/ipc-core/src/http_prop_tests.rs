@@ -216,3 +216,30 @@ fn huge_and_overflowing_sizes() {
     assert_eq!(strtoll(b"-9223372036854775809", 10).0, i64::MIN);
     assert_eq!(strtoll(b"0x", 16), (0, 1));
 }
+
+#[test]
+fn a_line_fed_byte_by_byte_is_searched_once() {
+    // 200 kB of request line and headers, one byte per read: each read must
+    // not search the whole partial line again (that would be ~10^10 steps).
+    let mut input = b"GET /".to_vec();
+    input.extend(std::iter::repeat_n(b'a', 100_000));
+    input.extend_from_slice(b" HTTP/1.1\r\nX-Long: ");
+    input.extend(std::iter::repeat_n(b'b', 100_000));
+    input.extend_from_slice(b"\r\n\r\n");
+    let cfg = ServerConfig::new();
+    let mut p = RequestParser::new();
+    let started = std::time::Instant::now();
+    let mut got = None;
+    for &b in &input {
+        p.feed(&[b]);
+        match p.poll(&cfg) {
+            ServerEvent::NeedMore => {}
+            ServerEvent::Request(r) => got = Some(r),
+            other => panic!("{other:?}"),
+        }
+    }
+    let req = got.expect("request");
+    assert_eq!(req.uri.map(|u| u.len()), Some(100_001));
+    assert_eq!(req.input_headers.find(b"X-Long").map(<[u8]>::len), Some(100_000));
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+}

@@ -249,6 +249,9 @@ pub struct RequestParser {
     state: State,
     req: Request,
     headers_size: u64,
+    /// `buf[..scanned]` is known to hold no line end past `pos`: a line fed
+    /// byte by byte is searched once, not once per byte.
+    scanned: usize,
 }
 
 impl Default for RequestParser {
@@ -266,6 +269,7 @@ impl RequestParser {
             state: State::FirstLine,
             req: Request::default(),
             headers_size: 0,
+            scanned: 0,
         }
     }
 
@@ -278,6 +282,7 @@ impl RequestParser {
         if self.pos > 0 && self.pos == self.buf.len() {
             self.buf.clear();
             self.pos = 0;
+            self.scanned = 0;
         }
         self.buf.extend_from_slice(data);
     }
@@ -297,6 +302,7 @@ impl RequestParser {
         if matches!(self.state, State::Handed) {
             self.buf.drain(..self.pos);
             self.pos = 0;
+            self.scanned = 0;
             self.state = State::FirstLine;
             self.req = Request::default();
             self.headers_size = 0;
@@ -326,6 +332,9 @@ impl RequestParser {
 
     /// Advances over the buffered bytes.
     pub fn poll(&mut self, config: &ServerConfig) -> ServerEvent {
+        if let Some(event) = self.wait_for_line_end(config) {
+            return event;
+        }
         loop {
             match &mut self.state {
                 State::Handed => return ServerEvent::NeedMore,
@@ -394,6 +403,26 @@ impl RequestParser {
                 }
             }
         }
+    }
+
+    /// In the line-reading states, with no new line end since the last
+    /// poll, only the size limits can change anything.
+    fn wait_for_line_end(&mut self, config: &ServerConfig) -> Option<ServerEvent> {
+        let in_lines = matches!(self.state, State::FirstLine | State::Headers);
+        if !in_lines || self.eof {
+            return None;
+        }
+        let from = self.scanned.max(self.pos);
+        if self.buf[from..].contains(&b'\n') {
+            return None;
+        }
+        self.scanned = self.buf.len();
+        let waiting = (self.buf.len() - self.pos) as u64;
+        let before = if matches!(self.state, State::Headers) { self.headers_size } else { 0 };
+        if before.saturating_add(waiting) > config.max_headers_size {
+            return Some(self.fail(400));
+        }
+        Some(ServerEvent::NeedMore)
     }
 
     /// evhttp_get_body: how the body is read, Expect handling. None to go

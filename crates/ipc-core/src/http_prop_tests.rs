@@ -172,6 +172,43 @@ proptest! {
     }
 
     #[test]
+    fn response_parser_ignores_read_boundaries(
+        pieces in proptest::collection::vec(prop_oneof![
+            Just(b"HTTP/1.1 200 OK\r\n".to_vec()),
+            Just(b"HTTP/1.1 100 Continue\r\n\r\n".to_vec()),
+            Just(b"HTTP/1.0 204 No Content\r\n".to_vec()),
+            Just(b"Content-Length: 4\r\n".to_vec()),
+            Just(b"Transfer-Encoding: chunked\r\n".to_vec()),
+            Just(b"Connection: close\r\n".to_vec()),
+            Just(b"\r\n".to_vec()),
+            Just(b"4\r\nabcd\r\n".to_vec()),
+            Just(b"0\r\n\r\n".to_vec()),
+            proptest::collection::vec(any::<u8>(), 0..8),
+        ], 0..10),
+        cut in any::<usize>(),
+        limit in prop_oneof![Just(u64::MAX), 0u64..60],
+    ) {
+        let input = pieces.concat();
+        let outcome = |cut: usize| {
+            let mut p = ResponseParser::new(Method(crate::http::CMD_GET), &Headers::new(), limit, limit);
+            let cut = cut % (input.len() + 1);
+            p.feed(&input[..cut]);
+            let e = p.poll();
+            if e != ClientEvent::NeedMore {
+                return e;
+            }
+            p.feed(&input[cut..]);
+            let e = p.poll();
+            if e != ClientEvent::NeedMore {
+                return e;
+            }
+            p.feed_eof();
+            p.poll()
+        };
+        prop_assert_eq!(outcome(input.len()), outcome(cut));
+    }
+
+    #[test]
     fn uri_and_number_readers_never_panic(s in proptest::collection::vec(any::<u8>(), 0..60)) {
         let _ = Uri::parse(&s);
         let _ = strtoll(&s, 10);

@@ -3,5 +3,16 @@
 
 pub mod evbuffer;
 pub mod evloop;
+pub mod http;
+pub mod http_chunked;
+pub mod http_client;
+#[cfg(test)]
+mod http_client_tests;
+#[cfg(test)]
+mod http_prop_tests;
+pub mod http_request;
+pub mod http_response;
+#[cfg(test)]
+mod http_tests;
 pub mod serial;
 pub mod shm;

@@ -28,8 +28,23 @@ pub struct TlsContext {
     verify_mode: SslVerifyMode,
     /// Whether the verify callback is installed (OPT_VERIFY_PEER true).
     verify_callback: bool,
-    /// OPT_ALLOW_SELF_SIGNED, read by the verify callback at handshake time.
-    allow_self_signed: Arc<AtomicBool>,
+    /// Whether the verify callback lets a self-signed peer certificate
+    /// through, read at handshake time: OPT_ALLOW_SELF_SIGNED, as long as
+    /// no CA file or path was given (PECL then rejects self-signed peers
+    /// even when allowed, whether or not the CA files loaded).
+    self_signed_ok: Arc<SelfSigned>,
+}
+
+#[derive(Default)]
+struct SelfSigned {
+    allowed: AtomicBool,
+    ca_given: AtomicBool,
+}
+
+impl SelfSigned {
+    fn ok(&self) -> bool {
+        self.allowed.load(Ordering::Relaxed) && !self.ca_given.load(Ordering::Relaxed)
+    }
 }
 
 /// X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT: the peer's own certificate is
@@ -54,7 +69,7 @@ impl TlsContext {
             role,
             verify_mode: SslVerifyMode::NONE,
             verify_callback: false,
-            allow_self_signed: Arc::new(AtomicBool::new(false)),
+            self_signed_ok: Arc::default(),
         })
     }
 
@@ -96,8 +111,10 @@ impl TlsContext {
         ssl_ctx::set_passphrase(&self.ctx, c_string(pass));
     }
 
-    /// SSL_CTX_load_verify_locations.
+    /// SSL_CTX_load_verify_locations. From then on a self-signed peer is
+    /// rejected even when allowed, whether or not the files loaded.
     pub fn load_verify_locations(&self, file: Option<&CStr>, dir: Option<&CStr>) -> bool {
+        self.self_signed_ok.ca_given.store(true, Ordering::Relaxed);
         ssl_ctx::load_verify_locations(&self.ctx, file, dir)
     }
 
@@ -122,7 +139,7 @@ impl TlsContext {
 
     /// OPT_ALLOW_SELF_SIGNED: read by the verify callback at each handshake.
     pub fn set_allow_self_signed(&self, on: bool) {
-        self.allow_self_signed.store(on, Ordering::Relaxed);
+        self.self_signed_ok.allowed.store(on, Ordering::Relaxed);
     }
 
     /// Sets or clears one verify-mode flag (SSL_VERIFY_FAIL_IF_NO_PEER_CERT
@@ -140,10 +157,10 @@ impl TlsContext {
     fn apply_verify(&self) {
         let mode = self.verify_mode;
         if self.verify_callback {
-            let allow = self.allow_self_signed.clone();
+            let self_signed = self.self_signed_ok.clone();
             ssl_ctx::modify(&self.ctx, |b| {
                 b.set_verify_callback(mode, move |ok, store| {
-                    ok || (store.error().as_raw() == DEPTH_ZERO_SELF_SIGNED && allow.load(Ordering::Relaxed))
+                    ok || (store.error().as_raw() == DEPTH_ZERO_SELF_SIGNED && self_signed.ok())
                 })
             });
         } else {

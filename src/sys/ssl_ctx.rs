@@ -6,8 +6,8 @@
 
 use foreign_types::ForeignType;
 use openssl::ssl::{SslContext, SslContextBuilder};
-use std::ffi::{CStr, CString};
-use std::os::raw::{c_int, c_void};
+use std::ffi::CStr;
+use std::os::raw::{c_char, c_int, c_void};
 
 /// Runs `f` on a builder view of `ctx`, to change its settings in place.
 /// Connections (`Ssl`) made from the context afterwards see the change; those
@@ -79,24 +79,47 @@ pub fn set_cipher_list(ctx: &SslContext, list: &CStr) -> bool {
     ok(unsafe { openssl_sys::SSL_CTX_set_cipher_list(raw(ctx), list.as_ptr()) })
 }
 
+type PasswdCb = unsafe extern "C" fn(buf: *mut c_char, size: c_int, rwflag: c_int, u: *mut c_void) -> c_int;
+
 extern "C" {
+    fn SSL_CTX_set_default_passwd_cb(ctx: *mut openssl_sys::SSL_CTX, cb: Option<PasswdCb>);
     fn SSL_CTX_set_default_passwd_cb_userdata(ctx: *mut openssl_sys::SSL_CTX, u: *mut c_void);
 }
 
-/// The pass phrase OpenSSL's default PEM callback gives when a private key
-/// file is encrypted (SSL_CTX_set_default_passwd_cb_userdata: with no
-/// callback set, PEM_def_callback copies the userdata string). The string is
-/// kept in the context's ex_data, so it lives as long as the SSL_CTX.
-pub fn set_passphrase(ctx: &SslContext, pass: CString) {
-    static INDEX: std::sync::OnceLock<Option<openssl::ex_data::Index<SslContext, CString>>> =
+/// The PEM pass phrase callback: the whole pass phrase (NUL bytes
+/// included), or nothing (0: the key does not decrypt) when it does not fit
+/// OpenSSL's buffer with room for a terminating NUL.
+unsafe extern "C" fn passwd_cb(buf: *mut c_char, size: c_int, _rwflag: c_int, u: *mut c_void) -> c_int {
+    if u.is_null() || buf.is_null() {
+        return 0;
+    }
+    // SAFETY: u is the Vec set by set_passphrase, owned by the context's
+    // ex_data for as long as the context lives.
+    let pass = &*(u as *const Vec<u8>);
+    if pass.len() as i64 >= size as i64 - 1 {
+        return 0;
+    }
+    std::ptr::copy_nonoverlapping(pass.as_ptr(), buf as *mut u8, pass.len());
+    *buf.add(pass.len()) = 0;
+    pass.len() as c_int
+}
+
+/// The pass phrase of encrypted private keys loaded from now on (PECL's
+/// callback gives the PHP string whole). It is kept in the context's
+/// ex_data, so it lives as long as the SSL_CTX.
+pub fn set_passphrase(ctx: &SslContext, pass: Vec<u8>) {
+    static INDEX: std::sync::OnceLock<Option<openssl::ex_data::Index<SslContext, Vec<u8>>>> =
         std::sync::OnceLock::new();
-    let Some(index) = *INDEX.get_or_init(|| SslContext::new_ex_index::<CString>().ok()) else {
+    let Some(index) = *INDEX.get_or_init(|| SslContext::new_ex_index::<Vec<u8>>().ok()) else {
         return;
     };
     modify(ctx, |b| b.set_ex_data(index, pass));
     if let Some(stored) = ctx.ex_data(index) {
-        // SAFETY: ctx is live; the pointer is the CString the context owns
-        // (replaced only by a later call, which sets the new pointer).
-        unsafe { SSL_CTX_set_default_passwd_cb_userdata(raw(ctx), stored.as_ptr() as *mut c_void) }
+        // SAFETY: ctx is live; the userdata is the Vec the context owns (a
+        // later call replaces its contents in place and sets it again).
+        unsafe {
+            SSL_CTX_set_default_passwd_cb(raw(ctx), Some(passwd_cb));
+            SSL_CTX_set_default_passwd_cb_userdata(raw(ctx), stored as *const Vec<u8> as *mut c_void);
+        }
     }
 }

@@ -106,9 +106,9 @@ impl TlsContext {
     }
 
     /// The pass phrase of encrypted private keys loaded after this call
-    /// (cut at a NUL byte, as C strings are).
+    /// (all of its bytes, as PECL gives them).
     pub fn set_passphrase(&self, pass: &[u8]) {
-        ssl_ctx::set_passphrase(&self.ctx, c_string(pass));
+        ssl_ctx::set_passphrase(&self.ctx, pass.to_vec());
     }
 
     /// SSL_CTX_load_verify_locations. From then on a self-signed peer is

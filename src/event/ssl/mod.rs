@@ -82,7 +82,8 @@ pub(super) unsafe fn register() {
     (*h).read_property = Some(read_property);
     (*h).write_property = Some(write_property);
     (*h).has_property = Some(has_property);
-    (*h).unset_property = Some(unset_property);
+    // unset() of local_cert/local_pk empties the declared slot only (reads
+    // still come from the handlers): the standard handler, as in PECL.
     (*h).get_properties = Some(get_properties);
     (*h).get_debug_info = Some(get_debug_info);
     (*h).compare = Some(ext_php_rs::ffi::zend_std_compare_objects);
@@ -358,14 +359,6 @@ unsafe extern "C" fn has_property(
         };
     }
     ext_php_rs::ffi::zend_std_has_property(obj, member, has_set_exists, std::ptr::null_mut())
-}
-
-/// unset() of `local_cert` or `local_pk` does nothing, as in PECL.
-unsafe extern "C" fn unset_property(obj: *mut zend_object, member: *mut zend_string, _cache: *mut *mut c_void) {
-    if prop_of(member).is_some() {
-        return;
-    }
-    ext_php_rs::ffi::zend_std_unset_property(obj, member, std::ptr::null_mut())
 }
 
 /// get_object_vars(), foreach, (array), var_export...: the current values

@@ -333,6 +333,10 @@ fn encrypted_key_with_passphrase() {
     s.set_passphrase(b"wrong");
     assert!(!s.use_private_key_file(&key_file));
     s.set_passphrase(b"secret\0tail");
+    assert!(!s.use_private_key_file(&key_file));
+    s.set_passphrase(&[b'x'; 2000]);
+    assert!(!s.use_private_key_file(&key_file));
+    s.set_passphrase(b"secret");
     assert!(s.use_private_key_file(&key_file));
     assert!(handshake(&TlsContext::new(Role::Client).unwrap(), &s).ok());
 }

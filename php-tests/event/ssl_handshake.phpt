@@ -59,6 +59,8 @@ hs('encrypted key with passphrase', [EventSslContext::OPT_PASSPHRASE => 'secret'
 $req = $srv + [V => true, A => true, EventSslContext::OPT_REQUIRE_CLIENT_CERT => true];
 hs('client certificate required, none', $req, []);
 hs('client certificate required, given', $req, [C => $fx . 'other_cert.pem', K => $fx . 'other_key.pem']);
+hs('client certificate required before verify peer, none', [EventSslContext::OPT_REQUIRE_CLIENT_CERT => true, V => true, A => true] + $srv, []);
+hs('client certificate required without verify peer', [EventSslContext::OPT_REQUIRE_CLIENT_CERT => true] + $srv, []);
 hs('TLSv12 methods are TLS (1.3 is negotiated)', $srv, [], null, EventSslContext::TLSv12_SERVER_METHOD, EventSslContext::TLSv12_CLIENT_METHOD);
 echo "done\n";
 ?>
@@ -116,6 +118,12 @@ server connected TLSv1.3 TLS_AES_256_GCM_SHA384
 client connected TLSv1.3 TLS_AES_256_GCM_SHA384
 server error [error:0A0000C7:SSL routines::peer did not return a certificate]
 == client certificate required, given
+client connected TLSv1.3 TLS_AES_256_GCM_SHA384
+server connected TLSv1.3 TLS_AES_256_GCM_SHA384
+== client certificate required before verify peer, none
+client connected TLSv1.3 TLS_AES_256_GCM_SHA384
+server error [error:0A0000C7:SSL routines::peer did not return a certificate]
+== client certificate required without verify peer
 client connected TLSv1.3 TLS_AES_256_GCM_SHA384
 server connected TLSv1.3 TLS_AES_256_GCM_SHA384
 == TLSv12 methods are TLS (1.3 is negotiated)

@@ -125,15 +125,11 @@ impl TlsContext {
 
     /// OPT_VERIFY_PEER: SSL_VERIFY_PEER with the verify callback (which
     /// lets a self-signed peer certificate through when allowed), or
-    /// SSL_VERIFY_NONE without callback.
+    /// without it and without callback. The mode's other flags stay, as in
+    /// PECL (OPT_REQUIRE_CLIENT_CERT before OPT_VERIFY_PEER still counts).
     pub fn set_verify_peer(&mut self, on: bool) {
-        if on {
-            self.verify_mode = SslVerifyMode::PEER;
-            self.verify_callback = true;
-        } else {
-            self.verify_mode = SslVerifyMode::NONE;
-            self.verify_callback = false;
-        }
+        self.verify_mode.set(SslVerifyMode::PEER, on);
+        self.verify_callback = on;
         self.apply_verify();
     }
 

@@ -286,9 +286,12 @@ fn proto_version_bounds() {
 fn require_client_cert() {
     let f = fixture("clientcert");
     let mut s = server(&f);
+    // Alone, the flag asks for nothing (no SSL_VERIFY_PEER).
+    s.set_verify_flag(SslVerifyMode::FAIL_IF_NO_PEER_CERT, true);
+    assert!(handshake(&TlsContext::new(Role::Client).unwrap(), &s).ok());
+    // OPT_VERIFY_PEER after OPT_REQUIRE_CLIENT_CERT keeps it (as PECL).
     s.set_verify_peer(true);
     s.set_allow_self_signed(true);
-    s.set_verify_flag(SslVerifyMode::FAIL_IF_NO_PEER_CERT, true);
     assert_eq!(s.verify_mode(), SslVerifyMode::PEER | SslVerifyMode::FAIL_IF_NO_PEER_CERT);
     let c = TlsContext::new(Role::Client).unwrap();
     let o = handshake(&c, &s);

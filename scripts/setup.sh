@@ -9,6 +9,7 @@
 #   phpX-cli phpX-dev            PHP and php-config/run-tests.php for the build and tests
 #   libclang1-N libclang-common-N-dev   libclang and its headers for bindgen (ext-php-rs)
 #   ca-certificates              cargo's HTTPS downloads from crates.io
+#   libssl-dev pkg-config        OpenSSL's headers and library for the openssl crate (EventSslContext)
 #   util-linux                   ipcs, setsid, taskset (scripts/test.sh, probe-prefork.sh)
 #   valgrind                     scripts/valgrind.sh
 #   libevent-{core,extra,openssl}-2.1-7[t64]   runtime of the PECL event oracle (differential tests)
@@ -46,6 +47,7 @@ wanted=(
   "php$PHP_VERSION-cli" "php$PHP_VERSION-dev"
   "libclang1-$LLVM" "libclang-common-$LLVM-dev"
   ca-certificates util-linux valgrind
+  libssl-dev "pkg-config|pkgconf"
   "libevent-core-2.1-7$T64|libevent-core-2.1-7" "libevent-extra-2.1-7$T64|libevent-extra-2.1-7"
   "libevent-openssl-2.1-7$T64|libevent-openssl-2.1-7"
 )

@@ -23,7 +23,11 @@ if ($argc >= 4 && $argv[2] === '--describe') {
         $rc = new ReflectionClass($c);
         echo "class ", implode(' ', Reflection::getModifierNames($rc->getModifiers())), " $c",
             $rc->getParentClass() ? ' extends ' . $rc->getParentClass()->getName() : '', "\n";
-        foreach ($rc->getReflectionConstants() as $k) echo "  const {$k->getName()} = ", var_export($k->getValue(), true), "\n";
+        foreach ($rc->getReflectionConstants() as $k) {
+            // The OpenSSL version (EventSslContext) is the system's libssl: its type is checked, not its value.
+            $v = str_starts_with($k->getName(), 'OPENSSL_VERSION_') ? gettype($k->getValue()) : var_export($k->getValue(), true);
+            echo "  const {$k->getName()} = $v\n";
+        }
         $props = $rc->getProperties();
         usort($props, fn($a, $b) => strcmp($a->getName(), $b->getName()));
         foreach ($props as $p) echo "  prop ", implode(' ', Reflection::getModifierNames($p->getModifiers())), " {$p->getType()} \${$p->getName()}\n";

@@ -183,3 +183,66 @@ class EventException extends RuntimeException
 {
     public $errorInfo = null;
 }
+
+/**
+ * An OpenSSL SSL_CTX for EventBufferEvent's TLS methods and EventHttp. Every method PECL
+ * offers on OpenSSL 3 is TLS_client_method or TLS_server_method; an invalid method warns
+ * and leaves an object whose use throws Error (PECL crashes). Not serialisable.
+ */
+final class EventSslContext
+{
+    public const TLS_CLIENT_METHOD = 4;
+    public const TLS_SERVER_METHOD = 8;
+    /** Deprecated: TLS_CLIENT_METHOD. */
+    public const TLSv11_CLIENT_METHOD = 9;
+    /** Deprecated: TLS_SERVER_METHOD. */
+    public const TLSv11_SERVER_METHOD = 10;
+    /** Deprecated: TLS_CLIENT_METHOD. */
+    public const TLSv12_CLIENT_METHOD = 11;
+    /** Deprecated: TLS_SERVER_METHOD. */
+    public const TLSv12_SERVER_METHOD = 12;
+    public const OPT_LOCAL_CERT = 1;
+    public const OPT_LOCAL_PK = 2;
+    public const OPT_PASSPHRASE = 3;
+    public const OPT_CA_FILE = 4;
+    public const OPT_CA_PATH = 5;
+    public const OPT_ALLOW_SELF_SIGNED = 6;
+    public const OPT_VERIFY_PEER = 7;
+    public const OPT_VERIFY_DEPTH = 8;
+    public const OPT_CIPHERS = 9;
+    /** Unknown option on OpenSSL 3 (warns). */
+    public const OPT_NO_SSLv2 = 10;
+    /** Unknown option on OpenSSL 3 (warns). */
+    public const OPT_NO_SSLv3 = 11;
+    /** Deprecated: true sets the minimum protocol version to TLS1_VERSION. */
+    public const OPT_NO_TLSv1 = 12;
+    /** Deprecated: true sets the minimum protocol version to TLS1_1_VERSION. */
+    public const OPT_NO_TLSv1_1 = 13;
+    /** Deprecated: true sets the minimum protocol version to TLS1_2_VERSION. */
+    public const OPT_NO_TLSv1_2 = 14;
+    public const OPT_CIPHER_SERVER_PREFERENCE = 15;
+    public const OPT_REQUIRE_CLIENT_CERT = 16;
+    public const OPT_VERIFY_CLIENT_ONCE = 17;
+    /** The system's libssl, e.g. "OpenSSL 3.0.19 27 Jan 2026" (PECL: the OpenSSL it was built with). */
+    public const OPENSSL_VERSION_TEXT = "OpenSSL 3.0.19 27 Jan 2026";
+    /** OpenSSL_version_num() of the system's libssl, e.g. 0x30000130. */
+    public const OPENSSL_VERSION_NUMBER = 805306672;
+    public const SSL3_VERSION = 768;
+    public const TLS1_VERSION = 769;
+    public const TLS1_1_VERSION = 770;
+    public const TLS1_2_VERSION = 771;
+    public const DTLS1_VERSION = 65279;
+    public const DTLS1_2_VERSION = 65277;
+
+    /** OPT_LOCAL_CERT as given; writing it loads a certificate (and key) without changing what it reads. */
+    public $local_cert = null;
+    /** OPT_LOCAL_PK as given; writing it loads a private key without changing what it reads. */
+    public $local_pk = null;
+
+    /** @param array $options OPT_* => value, applied in the array's order */
+    public function __construct(int $method, array $options) {}
+    /** Always true, as PECL (an unknown version leaves the bound unchanged). */
+    public function setMinProtoVersion(int $proto): bool {}
+    /** Always true, as PECL (an unknown version leaves the bound unchanged). */
+    public function setMaxProtoVersion(int $proto): bool {}
+}

@@ -8,11 +8,12 @@ mod dispatch;
 mod event_object;
 mod eventbase;
 mod sigowner;
+pub mod ssl;
 mod util;
 
 use crate::native_class;
 use crate::php::call::{check_callable, UserCallable};
-use crate::php::class::{self, NativeClass, ACC_FINAL};
+use crate::php::class::{self, NativeClass, ACC_FINAL, ACC_NOT_SERIALIZABLE};
 use crate::php::error::{self, has_exception, warning, PhpResult, Thrown};
 use crate::php::func::{ACC_PRIVATE, ACC_PUBLIC, ACC_STATIC};
 use crate::php::module::ModuleDep;
@@ -40,7 +41,7 @@ pub static GROUP: Group = Group {
             ("Sockets support".into(), "enabled".into()),
             ("Debug support".into(), "disabled".into()),
             ("Extra functionality support including HTTP, DNS, and RPC".into(), "disabled".into()),
-            ("OpenSSL support".into(), "disabled".into()),
+            ("OpenSSL support".into(), "enabled".into()),
             ("Thread safety support".into(), "disabled".into()),
             ("Extension version".into(), "3.1.5".into()),
             ("libevent2 headers version".into(), "none (php-ipc: Rust epoll/poll/select backend)".into()),
@@ -207,6 +208,8 @@ fn startup(num: c_int) -> bool {
         buffer::register();
         let u = class::register::<EventUtil>(util::methods(), std::ptr::null_mut(), flags);
         util::constants(u);
+        // PECL's order: EventSslContext after EventUtil, before EventException.
+        ssl::register();
 
         // EventException extends RuntimeException { public $errorInfo; }
         let reg = class::register_plain(c"EventException", spl_ce_RuntimeException, 0);

@@ -39,6 +39,7 @@ pub mod poll;
 pub mod sigpipe;
 pub mod sock;
 pub mod sockopt;
+pub mod ssl_ctx;
 
 macro_rules! ne_readers {
     ($($name:ident: $t:ty),*) => {$(

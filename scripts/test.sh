@@ -19,8 +19,8 @@ count() { # suite-name, log file: picks the suite's own "N passed, N failed" lin
 ipcs_before=$(mktemp); ipcs -a | awk 'NR>3 && $1 ~ /^0x/ {print $1, $2}' | sort > "$ipcs_before"
 log=$(mktemp)
 
-echo "== cargo test (ipc-core)"
-cargo test --quiet -p ipc-core 2>&1 | tee "$log"
+echo "== cargo test (ipc-core, and the main crate's PHP-free tests)"
+{ cargo test --quiet -p ipc-core 2>&1; cargo test --quiet --release --test ssl_context 2>&1; } | tee "$log"
 p=$(awk '/^test result:/ {for (i=1;i<=NF;i++) if ($(i+1) ~ /^passed/) s+=$i} END {print s+0}' "$log")
 f=$(awk '/^test result:/ {for (i=1;i<=NF;i++) if ($(i+1) ~ /^failed/) s+=$i} END {print s+0}' "$log")
 grep -q '^test result:' "$log" || f=1

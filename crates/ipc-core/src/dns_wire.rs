@@ -81,11 +81,6 @@ struct Reader<'a> {
 pub struct Malformed;
 
 impl Reader<'_> {
-    fn u8(&mut self) -> Result<u8, Malformed> {
-        let v = *self.p.get(self.j).ok_or(Malformed)?;
-        self.j += 1;
-        Ok(v)
-    }
     fn u16(&mut self) -> Result<u16, Malformed> {
         let b = self.p.get(self.j..self.j + 2).ok_or(Malformed)?;
         self.j += 2;
@@ -338,4 +333,4 @@ fn parse_body(p: &[u8], query: &[u8], qtype: u16, exact_case: bool, h: &Header) 
 
 #[cfg(test)]
 #[path = "dns_wire_tests.rs"]
-mod tests;
+pub(crate) mod tests;

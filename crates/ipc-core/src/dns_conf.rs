@@ -379,14 +379,14 @@ pub fn strtod_all(s: &[u8]) -> Option<f64> {
         return None;
     }
     let text = std::str::from_utf8(rest).ok()?;
-    let text = if text.ends_with('.') { &text[..text.len() - 1] } else { text };
+    let text = text.strip_suffix('.').unwrap_or(text);
     let text = if text.starts_with('.') { format!("0{text}") } else { text.to_string() };
     text.parse::<f64>().ok().map(sign)
 }
 
 /// C's (int) conversion of a double on x86-64: out-of-range and NaN give INT_MIN.
 fn c_int(d: f64) -> i64 {
-    if d.is_nan() || d >= 2147483648.0 || d < -2147483648.0 {
+    if d.is_nan() || !(-2147483648.0..2147483648.0).contains(&d) {
         i32::MIN as i64
     } else {
         d.trunc() as i64

@@ -179,6 +179,10 @@ pub enum Start {
     Pending(u64),
 }
 
+/// An option value evdns refuses (setOption returns false).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BadValue;
+
 /// Which option setOption changed that the caller must apply itself.
 #[derive(Debug, PartialEq, Eq)]
 pub enum OptionEffect {
@@ -369,31 +373,31 @@ impl Resolver {
 
     /// evdns_base_set_option_impl: Err(()) for a value evdns refuses; an
     /// option it does not know, or one `flags` leaves out, changes nothing.
-    pub fn set_option(&mut self, option: &[u8], val: &[u8], flags: i64) -> Result<OptionEffect, ()> {
+    pub fn set_option(&mut self, option: &[u8], val: &[u8], flags: i64) -> Result<OptionEffect, BadValue> {
         let m = |name: &str| dns_conf::option_matches(option, name);
         let misc = flags & OPTION_MISC != 0;
         if m("ndots:") {
             let n = dns_conf::strtoint(val);
             if n == -1 {
-                return Err(());
+                return Err(BadValue);
             }
             if flags & OPTION_SEARCH != 0 {
                 self.set_ndots(n);
             }
         } else if m("timeout:") {
-            let t = dns_conf::strtotimeval(val).ok_or(())?;
+            let t = dns_conf::strtotimeval(val).ok_or(BadValue)?;
             if misc {
                 self.timeout = t;
             }
         } else if m("getaddrinfo-allow-skew:") {
-            let t = dns_conf::strtotimeval(val).ok_or(())?;
+            let t = dns_conf::strtotimeval(val).ok_or(BadValue)?;
             if misc {
                 self.allow_skew = t;
             }
         } else if m("max-timeouts:") {
             let n = dns_conf::strtoint_clipped(val, 1, 255);
             if n == -1 {
-                return Err(());
+                return Err(BadValue);
             }
             if misc {
                 self.max_timeouts = n;
@@ -401,7 +405,7 @@ impl Resolver {
         } else if m("max-inflight:") {
             let n = dns_conf::strtoint_clipped(val, 1, 65000);
             if n == -1 {
-                return Err(());
+                return Err(BadValue);
             }
             if misc {
                 self.max_inflight = n;
@@ -414,7 +418,7 @@ impl Resolver {
         } else if m("attempts:") {
             let n = dns_conf::strtoint(val);
             if n == -1 {
-                return Err(());
+                return Err(BadValue);
             }
             if misc {
                 self.attempts = n.min(255);
@@ -422,7 +426,7 @@ impl Resolver {
         } else if m("randomize-case:") {
             let n = dns_conf::strtoint(val);
             if n == -1 {
-                return Err(());
+                return Err(BadValue);
             }
             if misc {
                 self.randomize_case = n != 0;
@@ -431,9 +435,9 @@ impl Resolver {
             if flags & OPTION_NAMESERVERS == 0 {
                 return Ok(OptionEffect::None);
             }
-            self.bind_to = Some(dns_conf::parse_sockaddr_port(val, &self.if_index).ok_or(())?);
+            self.bind_to = Some(dns_conf::parse_sockaddr_port(val, &self.if_index).ok_or(BadValue)?);
         } else if m("initial-probe-timeout:") {
-            let mut t = dns_conf::strtotimeval(val).ok_or(())?;
+            let mut t = dns_conf::strtotimeval(val).ok_or(BadValue)?;
             if t / SEC > 3600 {
                 t = 3600 * SEC + t % SEC;
             }
@@ -443,7 +447,7 @@ impl Resolver {
         } else if m("so-rcvbuf:") || m("so-sndbuf:") {
             let n = dns_conf::strtoint(val);
             if n == -1 {
-                return Err(());
+                return Err(BadValue);
             }
             if misc {
                 if m("so-rcvbuf:") {

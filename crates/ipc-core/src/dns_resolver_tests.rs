@@ -403,16 +403,16 @@ fn cancel_forgets_the_lookup() {
 #[test]
 fn options_as_evdns_reads_them() {
     let mut r = Resolver::new(1);
-    assert_eq!(r.set_option(b"ndots:", b"x", 15), Err(()));
+    assert_eq!(r.set_option(b"ndots:", b"x", 15), Err(BadValue));
     assert_eq!(r.set_option(b"ndots:", b"-5", 15), Ok(OptionEffect::None));
     assert_eq!(r.search.as_ref().map(|s| s.ndots), Some(-5));
     assert_eq!(r.set_option(b"attempts:", b"300", 15), Ok(OptionEffect::None));
     assert_eq!(r.attempts, 255);
     assert_eq!(r.set_option(b"max-timeouts:", b"0", 15), Ok(OptionEffect::None));
     assert_eq!(r.max_timeouts, 1);
-    assert_eq!(r.set_option(b"bind-to:", b"bad", 15), Err(()));
+    assert_eq!(r.set_option(b"bind-to:", b"bad", 15), Err(BadValue));
     assert_eq!(r.set_option(b"bind-to:", b"bad", 4), Ok(OptionEffect::None));
-    assert_eq!(r.set_option(b"timeout", b"abc", 15), Err(()));
+    assert_eq!(r.set_option(b"timeout", b"abc", 15), Err(BadValue));
     assert_eq!(r.set_option(b"timeoutx:", b"abc", 15), Ok(OptionEffect::None));
     assert_eq!(r.set_option(b"timeout:", b"2", 0), Ok(OptionEffect::None));
     assert_eq!(r.timeout, 5 * SEC);

@@ -29,7 +29,8 @@ pub fn class_entry() -> class::ClassEntry {
 /// # Safety
 /// Call only from MINIT.
 pub(super) unsafe fn register() {
-    let ce = class::register::<EventDnsBase>(methods(), std::ptr::null_mut(), ACC_FINAL);
+    // Not serialisable: PECL segfaults in serialize() (docs/event.md).
+    let ce = class::register::<EventDnsBase>(methods(), std::ptr::null_mut(), ACC_FINAL | class::ACC_NOT_SERIALIZABLE);
     for (n, v) in [
         ("OPTION_SEARCH", 1),
         ("OPTION_NAMESERVERS", 2),
@@ -80,6 +81,9 @@ fn construct(a: &Args, _rv: &mut zval) -> PhpResult {
         t if t == ffi::IS_FALSE => 0,
         t if t == ffi::IS_LONG => {
             let f = zv::long(init).unwrap_or(0);
+            if i32::try_from(f).is_err() {
+                return Err(throw_event("The value of initialization flags is out of range"));
+            }
             let known = self::core::INITIALIZE_NAMESERVERS
                 | self::core::DISABLE_WHEN_INACTIVE
                 | self::core::NAMESERVERS_NO_DEFAULT;

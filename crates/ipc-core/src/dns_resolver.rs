@@ -800,7 +800,7 @@ impl Resolver {
                     if reissues < self.max_reissues {
                         let msg = format!("Bad response {error} ({})", evdns_err_to_string(error));
                         self.nameserver_failed(server, &msg, now);
-                        if self.reissue(r, now) {
+                        if self.reissue(r) {
                             return;
                         }
                     }
@@ -827,8 +827,10 @@ impl Resolver {
         }
     }
 
-    /// request_reissue: to another server, with a fresh attempt count.
-    fn reissue(&mut self, r: u64, now: Ns) -> bool {
+    /// request_reissue: to another server, with a fresh attempt count. As in
+    /// evdns it is not sent now: the request's pending timeout sends it
+    /// (PECL shows the reissued query leaving when the first one times out).
+    fn reissue(&mut self, r: u64) -> bool {
         let last = self.reqs.get(&r).and_then(|q| q.server);
         let n = self.pick();
         if let Some(q) = self.reqs.get_mut(&r) {
@@ -839,7 +841,6 @@ impl Resolver {
             q.reissue_count += 1;
             q.tx_count = 0;
         }
-        self.transmit(r, now);
         true
     }
 

@@ -421,3 +421,57 @@ fn options_as_evdns_reads_them() {
     assert_eq!(evdns_err_to_string(err::TIMEOUT), "request timed out");
     assert_eq!(evdns_err_to_string(err::NOTEXIST), "name does not exist");
 }
+
+// The sequences below are what PECL event 3.1.5 (libevent 2.1.12) does with
+// the same fake servers (seen with EventBufferEvent::connectHost).
+
+#[test]
+fn servers_are_picked_in_evdns_list_order() {
+    // Added 1, 2, 3: evdns's list is 1, 3, 2 (each goes after the head).
+    let s1 = FakeServer::start(Box::new(|_, _, _| vec![]));
+    let s2 = FakeServer::start(Box::new(|_, _, _| vec![]));
+    let s3 = FakeServer::start(Box::new(|q, _, _| vec![reply(q, 3, &[])]));
+    let mut d = Driver::new(&[&s1, &s2, &s3]);
+    d.r.set_option(b"timeout:", b"0.1", 15).unwrap();
+    d.r.set_option(b"attempts:", b"2", 15).unwrap();
+    let id = pending(d.lookup("foo", Family::Unspec));
+    d.run(Duration::from_secs(5));
+    let types = |s: &FakeServer| s.seen().into_iter().map(|(_, t)| t).collect::<Vec<_>>();
+    assert_eq!((types(&s1), types(&s2), types(&s3)), (vec![TYPE_A], vec![TYPE_A], vec![TYPE_AAAA]));
+    // The A request's timeout wins over the AAAA's NXDOMAIN (merge keeps the last error).
+    assert_eq!(d.result(id), Some(&Err(DnsError::FAIL)));
+    assert_eq!(d.logs.len(), 1, "{:?}", d.logs);
+    assert!(d.logs[0].ends_with("has failed: request timed out."));
+}
+
+#[test]
+fn refused_fails_the_server_and_reissues_at_the_timeout() {
+    let s1 = FakeServer::start(Box::new(|q, _, _| vec![reply(q, 5, &[])]));
+    let s2 = FakeServer::start(Box::new(|q, _, t| vec![a_record(q, t, [10, 5, 5, 5])]));
+    let mut d = Driver::new(&[&s1, &s2]);
+    d.r.set_option(b"timeout:", b"0.15", 15).unwrap();
+    let t = Instant::now();
+    let id = pending(d.lookup("foo", Family::Unspec));
+    d.run(Duration::from_secs(5));
+    assert_eq!(d.result(id), Some(&Ok(vec!["10.5.5.5".parse().unwrap()])));
+    assert!(t.elapsed() >= Duration::from_millis(140), "reissued before the timeout: {:?}", t.elapsed());
+    let name = format_sockaddr(&s1.addr);
+    assert_eq!(d.logs, [format!("Nameserver {name} has failed: Bad response 5 (refused)")]);
+    assert_eq!(s2.seen().iter().map(|(_, t)| *t).collect::<Vec<_>>(), [TYPE_AAAA, TYPE_A]);
+}
+
+#[test]
+fn a_late_timeout_keeps_the_other_answer() {
+    // A answers; AAAA is retransmitted, then given up: the A answer is the result.
+    let srv =
+        FakeServer::start(Box::new(|q, _, t| if t == TYPE_A { vec![a_record(q, t, [10, 6, 6, 6])] } else { vec![] }));
+    let mut d = Driver::new(&[&srv]);
+    d.r.set_option(b"timeout:", b"0.1", 15).unwrap();
+    d.r.set_option(b"attempts:", b"2", 15).unwrap();
+    d.r.set_option(b"getaddrinfo-allow-skew:", b"5", 15).unwrap();
+    let id = pending(d.lookup("foo", Family::Unspec));
+    d.run(Duration::from_secs(5));
+    assert_eq!(d.result(id), Some(&Ok(vec!["10.6.6.6".parse().unwrap()])));
+    assert_eq!(srv.seen().len(), 3);
+    assert_eq!(d.logs.len(), 2);
+}

@@ -385,7 +385,7 @@ fn a_packet_from_elsewhere_is_refused() {
     let now = d.now();
     assert!(!d.r.on_packet(0, from, b"\x00\x00\x81\x80", now));
     d.flush();
-    assert_eq!(d.logs, ["W: Address mismatch on received DNS packet.  Address was 127.0.0.2:53"]);
+    assert_eq!(d.logs, ["W: Address mismatch on received DNS packet.  Apparent source was 127.0.0.2:53"]);
 }
 
 #[test]

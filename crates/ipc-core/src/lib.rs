@@ -2,6 +2,7 @@
 //! `cargo test -p ipc-core` covers it without a PHP build.
 
 pub mod dns_conf;
+pub mod dns_error;
 pub mod dns_resolver;
 pub mod dns_wire;
 pub mod evbuffer;

@@ -33,6 +33,9 @@ struct State {
     socks: Vec<Sock>,
     timer: Option<EvId>,
     callbacks: HashMap<u64, Callback>,
+    /// Finished lookups whose callbacks have not run yet: after one throws,
+    /// the rest run on the next loop iteration (the timer fires at once).
+    ready: std::collections::VecDeque<(Callback, LookupResult)>,
     /// EVDNS_BASE_DISABLE_WHEN_INACTIVE: sockets are read only while a
     /// request is out, so an idle resolver does not keep the loop running.
     disable_when_inactive: bool,
@@ -111,6 +114,7 @@ impl DnsCore {
                     socks: Vec::new(),
                     timer: None,
                     callbacks: HashMap::new(),
+                    ready: std::collections::VecDeque::new(),
                     disable_when_inactive: flags & DISABLE_WHEN_INACTIVE != 0,
                 }),
             }
@@ -337,10 +341,10 @@ impl DnsCore {
     }
 
     /// Carries out the resolver's output: datagrams, log lines (as PHP
-    /// notices and warnings), the read events and the timer. Returns the
-    /// finished lookups' callbacks with their results, to be run with no
+    /// notices and warnings), the read events and the timer. Finished
+    /// lookups' callbacks go to `ready`, to be run from the loop with no
     /// borrow held.
-    fn flush(&self) -> Vec<(Callback, LookupResult)> {
+    fn flush(&self) {
         let mut st = self.st.borrow_mut();
         let now = self.now();
         let mut logs = Vec::new();
@@ -365,13 +369,12 @@ impl DnsCore {
             }
         }
         let done = st.r.take_done();
-        let mut calls = Vec::new();
         for (id, res) in done {
             if let Some(cb) = st.callbacks.remove(&id) {
-                calls.push((cb, res));
+                st.ready.push_back((cb, res));
             }
         }
-        let deadline = st.r.next_deadline();
+        let deadline = if st.ready.is_empty() { st.r.next_deadline() } else { Some(now) };
         let timer = match st.timer {
             Some(t) => t,
             None => {
@@ -401,7 +404,6 @@ impl DnsCore {
                 notice(&msg);
             }
         }
-        calls
     }
 
     /// Read events: always on, or only while requests are out.
@@ -468,13 +470,21 @@ impl Internal for DnsCore {
                 self.st.borrow_mut().r.on_time(now);
             }
         }
-        for (cb, res) in self.flush() {
+        self.flush();
+        loop {
+            let next = self.st.borrow_mut().ready.pop_front();
+            let Some((cb, res)) = next else {
+                // Re-arms the timer for the resolver's own next deadline.
+                self.flush();
+                return false;
+            };
             cb(res);
             if has_exception() {
+                // The others wait for the next iteration.
+                self.flush();
                 return true;
             }
         }
-        false
     }
 }
 

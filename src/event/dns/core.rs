@@ -36,6 +36,9 @@ struct State {
     /// Finished lookups whose callbacks have not run yet: after one throws,
     /// the rest run on the next loop iteration (the timer fires at once).
     ready: std::collections::VecDeque<(Callback, LookupResult)>,
+    /// The EventDnsBase object was freed (evdns_base_free): sockets closed,
+    /// lookups failed, nothing sent any more.
+    shut: bool,
     /// EVDNS_BASE_DISABLE_WHEN_INACTIVE: sockets are read only while a
     /// request is out, so an idle resolver does not keep the loop running.
     disable_when_inactive: bool,
@@ -115,6 +118,7 @@ impl DnsCore {
                     timer: None,
                     callbacks: HashMap::new(),
                     ready: std::collections::VecDeque::new(),
+                    shut: false,
                     disable_when_inactive: flags & DISABLE_WHEN_INACTIVE != 0,
                 }),
             }
@@ -324,6 +328,29 @@ impl DnsCore {
         }
     }
 
+    /// evdns_base_free(base, 1), when the EventDnsBase object goes: pending
+    /// lookups fail with DNS_ERR_SHUTDOWN (their callbacks run from the
+    /// loop, as evdns defers them), the sockets close.
+    pub(super) fn shutdown(&self) {
+        let socks = {
+            let Ok(mut st) = self.st.try_borrow_mut() else { return };
+            let now = self.sh.try_borrow().map(|s| s.gettime()).unwrap_or(0);
+            st.shut = true;
+            st.r.shutdown(now);
+            std::mem::take(&mut st.socks)
+        };
+        if let Ok(mut s) = self.sh.try_borrow_mut() {
+            for k in &socks {
+                s.core.remove(k.ev);
+            }
+            let _ = s.sync();
+        }
+        drop(socks);
+        if self.sh.try_borrow_mut().is_ok() {
+            self.flush();
+        }
+    }
+
     fn cancel(&self, id: u64) {
         let cb = {
             let Ok(mut st) = self.st.try_borrow_mut() else { return };
@@ -355,6 +382,7 @@ impl DnsCore {
             }
             for o in out {
                 match o {
+                    Out::Send { .. } if st.shut => {}
                     Out::Send { server, packet } => {
                         let to = st.r.server_addr(server);
                         if let Err(e) = st.socks[server].sock.send_to(&packet, to) {
@@ -374,7 +402,13 @@ impl DnsCore {
                 st.ready.push_back((cb, res));
             }
         }
-        let deadline = if st.ready.is_empty() { st.r.next_deadline() } else { Some(now) };
+        let deadline = if !st.ready.is_empty() {
+            Some(now)
+        } else if st.shut {
+            None
+        } else {
+            st.r.next_deadline()
+        };
         let timer = match st.timer {
             Some(t) => t,
             None => {
@@ -467,7 +501,10 @@ impl Internal for DnsCore {
             Some(i) => self.on_readable(i),
             None => {
                 let now = self.now();
-                self.st.borrow_mut().r.on_time(now);
+                let mut st = self.st.borrow_mut();
+                if !st.shut {
+                    st.r.on_time(now);
+                }
             }
         }
         self.flush();

@@ -13,6 +13,16 @@ pub struct EventDnsBase {
 }
 native_class!(EventDnsBase, c"EventDnsBase");
 
+impl Drop for EventDnsBase {
+    /// evdns_base_free with fail_requests: lookups still pending (a
+    /// bufferevent holds them) fail, as PECL's do.
+    fn drop(&mut self) {
+        if let Some(c) = self.core.take() {
+            c.shutdown();
+        }
+    }
+}
+
 /// The resolver of an EventDnsBase object (None for one whose constructor
 /// failed), for EventBufferEvent::connectHost and EventHttpConnection.
 pub fn core_of(obj: zv::ObjRef) -> Option<Rc<DnsCore>> {

@@ -9,7 +9,7 @@ use super::super::base::{Internal, Shared};
 use crate::php::error::{has_exception, notice, warning};
 use ipc_core::dns_conf::{self, ReadError};
 use ipc_core::dns_resolver::{self as r, Family, LookupResult, Out, Resolver, Start};
-use ipc_core::evloop::{Begin, EvId, Kind, EV_PERSIST, EV_READ};
+use ipc_core::evloop::{Begin, EvId, Kind, EV_PERSIST, EV_READ, EV_TIMEOUT};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr, UdpSocket};
@@ -402,13 +402,8 @@ impl DnsCore {
                 st.ready.push_back((cb, res));
             }
         }
-        let deadline = if !st.ready.is_empty() {
-            Some(now)
-        } else if st.shut {
-            None
-        } else {
-            st.r.next_deadline()
-        };
+        let deadline = if st.shut { None } else { st.r.next_deadline() };
+        let ready = !st.ready.is_empty();
         let timer = match st.timer {
             Some(t) => t,
             None => {
@@ -427,6 +422,12 @@ impl DnsCore {
                 None => {
                     s.core.del(timer);
                 }
+            }
+            // Finished lookups run at once, as evdns's deferred callbacks run
+            // first in the next loop iteration (after the timeout change:
+            // re-adding a timer cancels its activation).
+            if ready {
+                s.core.activate(timer, EV_TIMEOUT, 1);
             }
         }
         drop(st);

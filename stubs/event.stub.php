@@ -245,4 +245,27 @@ final class EventSslContext
     public function setMinProtoVersion(int $proto): bool {}
     /** Always true, as PECL (an unknown version leaves the bound unchanged). */
     public function setMaxProtoVersion(int $proto): bool {}
+/** Asynchronous resolver (evdns): no blocking getaddrinfo; used by connectHost. */
+final class EventDnsBase
+{
+    public const OPTION_SEARCH = 1;
+    public const OPTION_NAMESERVERS = 2;
+    public const OPTION_MISC = 4;
+    public const OPTION_HOSTSFILE = 8;
+    public const OPTIONS_ALL = 15;
+    public const DISABLE_WHEN_INACTIVE = 32768;
+    public const INITIALIZE_NAMESERVERS = 1;
+    public const NAMESERVERS_NO_DEFAULT = 65536;
+
+    /** @param int|bool $initialize true: read /etc/resolv.conf; or INITIALIZE_NAMESERVERS|DISABLE_WHEN_INACTIVE|NAMESERVERS_NO_DEFAULT */
+    public function __construct(EventBase $base, mixed $initialize) {}
+    /** True unless $flags has bits outside OPTIONS_ALL; a file problem is a warning. */
+    public function parseResolvConf(int $flags, string $filename): bool {}
+    public function addNameserverIp(string $ip): bool {}
+    public function loadHosts(string $hosts): bool {}
+    public function clearSearch(): void {}
+    public function addSearch(string $domain): void {}
+    public function setSearchNdots(int $ndots): void {}
+    public function setOption(string $option, string $value): bool {}
+    public function countNameservers(): int {}
 }

@@ -5,6 +5,7 @@ pub mod base;
 mod buffer;
 mod config;
 mod dispatch;
+pub mod dns;
 mod event_object;
 mod eventbase;
 mod sigowner;
@@ -206,6 +207,7 @@ fn startup(num: c_int) -> bool {
         }
         // PECL's order (Reflection lists classes as registered): EventBuffer before EventUtil.
         buffer::register();
+        dns::register();
         let u = class::register::<EventUtil>(util::methods(), std::ptr::null_mut(), flags);
         util::constants(u);
         // PECL's order: EventSslContext after EventUtil, before EventException.

@@ -245,6 +245,8 @@ final class EventSslContext
     public function setMinProtoVersion(int $proto): bool {}
     /** Always true, as PECL (an unknown version leaves the bound unchanged). */
     public function setMaxProtoVersion(int $proto): bool {}
+}
+
 /** Asynchronous resolver (evdns): no blocking getaddrinfo; used by connectHost. */
 final class EventDnsBase
 {

@@ -65,7 +65,7 @@ impl Options {
         zv::hash_each(ht, |k, z| {
             if let Key::Index(i) = k {
                 // SAFETY: z is a live element of the array; deref_mut follows a reference.
-                entries.push((i, zv::copy(unsafe { zv::deref_mut(z) })));
+                entries.push((i, zv::copy(zv::deref_mut(z))));
             }
             true
         });

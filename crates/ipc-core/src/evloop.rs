@@ -201,6 +201,7 @@ impl Core {
         }
     }
 
+    #[inline]
     pub fn nprio(&self) -> usize {
         self.queues.len()
     }
@@ -253,10 +254,12 @@ impl Core {
         }
     }
 
+    #[inline]
     pub fn get(&self, id: EvId) -> Option<&Ev> {
         self.slots.get(id.idx as usize).filter(|e| e.live && e.gen == id.gen)
     }
 
+    #[inline]
     fn live(&self, id: EvId) -> bool {
         self.get(id).is_some()
     }
@@ -285,6 +288,7 @@ impl Core {
         }
     }
 
+    #[inline]
     fn slot_mut(&mut self, id: EvId) -> Option<&mut Ev> {
         self.slots.get_mut(id.idx as usize).filter(|e| e.live && e.gen == id.gen)
     }
@@ -305,6 +309,7 @@ impl Core {
         r
     }
 
+    #[inline]
     pub fn have_events(&self) -> bool {
         self.n_pending > 0
     }
@@ -445,6 +450,7 @@ impl Core {
         self.slots[idx as usize].inserted = false;
     }
 
+    #[inline]
     fn deactivate(&mut self, idx: u32) {
         let e = &mut self.slots[idx as usize];
         if e.active {
@@ -560,6 +566,7 @@ impl Core {
         }
     }
 
+    #[inline]
     fn activate_idx(&mut self, idx: u32, res: u16, ncalls: u32) {
         let nq = self.queues.len();
         let e = &mut self.slots[idx as usize];
@@ -628,6 +635,7 @@ impl Core {
 
     /// Warms the fd's event list and its first event record (call for every
     /// ready fd of a poll before `fd_ready`, so the cache misses overlap).
+    #[inline]
     pub fn prefetch_fd(&self, fd: i32) {
         if let Some(v) = self.fd_evs.get(fd as usize) {
             if v.first != NONE {
@@ -638,6 +646,7 @@ impl Core {
 
     /// The backend reports `what` (READ/WRITE bits, plus EV_ET from the
     /// epoll backend, which libevent passes on to edge-triggered events) on `fd`.
+    #[inline]
     pub fn fd_ready(&mut self, fd: i32, what: u16) {
         let Some(v) = self.fd_evs.get(fd as usize) else { return };
         let first = v.first;
@@ -681,12 +690,14 @@ impl Core {
     }
 
     /// The earliest pending deadline.
+    #[inline]
     pub fn next_deadline(&mut self) -> Option<Ns> {
         self.heap.first().map(|&i| self.slots[i as usize].deadline)
     }
 
     /// timeout_process: every event whose deadline is <= now is deleted
     /// (io part included) and activated with TIMEOUT, in deadline order.
+    #[inline]
     pub fn expire(&mut self, now: Ns) {
         while let Some(d) = self.next_deadline() {
             if d > now {
@@ -708,6 +719,7 @@ impl Core {
     }
 
     /// Pops the next live active event of priority `prio`.
+    #[inline]
     pub fn pop_active(&mut self, prio: usize) -> Option<EvId> {
         let q = self.queues.get_mut(prio)?;
         while let Some((idx, seq)) = q.pop_front() {
@@ -719,6 +731,7 @@ impl Core {
         None
     }
 
+    #[inline]
     pub fn queue_len(&self, prio: usize) -> usize {
         self.queues.get(prio).map_or(0, |q| q.len())
     }
@@ -726,6 +739,7 @@ impl Core {
     /// Takes a popped event out of the active state before its callback:
     /// persistent events stay inserted (re-armed with their interval),
     /// others are deleted. Exit events are freed.
+    #[inline]
     pub fn begin(&mut self, id: EvId, now: Ns) -> Option<Begin> {
         let idx = id.idx;
         let e = self.get(id)?;

@@ -26,6 +26,7 @@ function bench_io(): float {
     $t = hrtime(true);
     $b->loop();
     $dt = (hrtime(true) - $t) / 1e9;
+    $GLOBALS['cpu_at_end'] = cpu();
     if ($n !== $N) throw new Exception("io: $n");
     return $N / $dt;
 }
@@ -40,6 +41,7 @@ function bench_rearm(): float {
     $s = hrtime(true);
     $b->loop();
     $dt = (hrtime(true) - $s) / 1e9;
+    $GLOBALS['cpu_at_end'] = cpu();
     if ($n !== $N) throw new Exception("rearm: $n");
     return $N / $dt;
 }
@@ -59,6 +61,7 @@ function bench_batch(): float {
     }
     $b->loop();
     $dt = (hrtime(true) - $s) / 1e9;
+    $GLOBALS['cpu_at_end'] = cpu();
     if ($n !== $N) throw new Exception("batch: $n");
     return $N / $dt;
 }
@@ -73,6 +76,7 @@ function bench_nonblock(): float {
     $s = hrtime(true);
     for ($i = 0; $i < $N; $i++) $b->loop(EventBase::LOOP_NONBLOCK);
     $dt = (hrtime(true) - $s) / 1e9;
+    $GLOBALS['cpu_at_end'] = cpu();
     return $N / $dt;
 }
 
@@ -88,9 +92,8 @@ function cpu(): array {
 }
 
 if (($argv[1] ?? '') === '--case') {
-    $GLOBALS['cpu_at_start'] = null;
     $rate = ('bench_' . $argv[2])();
-    [$u1, $s1] = cpu();
+    [$u1, $s1] = $GLOBALS['cpu_at_end'];
     [$u0, $s0] = $GLOBALS['cpu_at_start'];
     $n = $GLOBALS['bench_iterations'];
     printf("%.1f %.1f %.1f\n", $rate, ($u1 - $u0) * 1e9 / $n, ($s1 - $s0) * 1e9 / $n);

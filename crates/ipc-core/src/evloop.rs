@@ -99,14 +99,23 @@ pub struct Begin {
     pub ncalls: u32,
 }
 
+/// A timer heap entry: an event's deadline and slot index.
+#[derive(Clone, Copy, Debug)]
+struct Timer {
+    deadline: Ns,
+    idx: u32,
+}
+
 pub struct Core {
     slots: Vec<Ev>,
     free: Vec<u32>,
     /// The timers: a binary min-heap of event indices on `deadline`, with
     /// libevent's tie rules (strict comparisons; a removal moves the last
     /// element into the hole), so timers due at the same time fire in the
-    /// order libevent's heap gives them.
-    heap: Vec<u32>,
+    /// order libevent's heap gives them. Each entry carries its deadline
+    /// (a copy of the record's), so sifting reads the heap array alone
+    /// instead of one event record per comparison.
+    heap: Vec<Timer>,
     seq: u64,
     queues: Vec<VecDeque<(u32, u64)>>,
     pub n_active: usize,
@@ -321,10 +330,12 @@ impl Core {
         let e = &mut self.slots[idx as usize];
         e.deadline = deadline;
         e.timed = true;
-        self.heap.push(idx);
-        self.heap_up(self.heap.len() - 1, idx);
+        let t = Timer { deadline, idx };
+        self.heap.push(t);
+        self.heap_up(self.heap.len() - 1, t);
     }
 
+    #[inline]
     fn clear_timer(&mut self, idx: u32) {
         let e = &mut self.slots[idx as usize];
         if e.timed {
@@ -335,47 +346,46 @@ impl Core {
         }
     }
 
-    fn later(&self, a: u32, b: u32) -> bool {
-        self.slots[a as usize].deadline > self.slots[b as usize].deadline
+    #[inline]
+    fn heap_place(&mut self, pos: usize, t: Timer) {
+        self.heap[pos] = t;
+        self.slots[t.idx as usize].heap_idx = pos as u32;
     }
 
-    fn heap_place(&mut self, pos: usize, idx: u32) {
-        self.heap[pos] = idx;
-        self.slots[idx as usize].heap_idx = pos as u32;
-    }
-
-    /// Moves `idx` up from `hole` while its parent is later.
-    fn heap_up(&mut self, mut hole: usize, idx: u32) {
+    /// Moves `t` up from `hole` while its parent is later.
+    fn heap_up(&mut self, mut hole: usize, t: Timer) {
         while hole > 0 {
             let parent = (hole - 1) / 2;
-            if !self.later(self.heap[parent], idx) {
+            let p = self.heap[parent];
+            if p.deadline <= t.deadline {
                 break;
             }
-            self.heap_place(hole, self.heap[parent]);
+            self.heap_place(hole, p);
             hole = parent;
         }
-        self.heap_place(hole, idx);
+        self.heap_place(hole, t);
     }
 
-    /// Moves `idx` down from `hole` while a child is earlier; on a tie
+    /// Moves `t` down from `hole` while a child is earlier; on a tie
     /// between the children the right one is taken.
-    fn heap_down(&mut self, mut hole: usize, idx: u32) {
+    fn heap_down(&mut self, mut hole: usize, t: Timer) {
         let n = self.heap.len();
         loop {
             let mut child = 2 * (hole + 1);
             if child > n {
                 break;
             }
-            if child == n || self.later(self.heap[child], self.heap[child - 1]) {
+            if child == n || self.heap[child].deadline > self.heap[child - 1].deadline {
                 child -= 1;
             }
-            if !self.later(idx, self.heap[child]) {
+            let c = self.heap[child];
+            if t.deadline <= c.deadline {
                 break;
             }
-            self.heap_place(hole, self.heap[child]);
+            self.heap_place(hole, c);
             hole = child;
         }
-        self.heap_place(hole, idx);
+        self.heap_place(hole, t);
     }
 
     /// Removes the element at `hole`: the last element fills it and moves
@@ -386,7 +396,7 @@ impl Core {
         if hole >= self.heap.len() {
             return;
         }
-        if hole > 0 && self.later(self.heap[(hole - 1) / 2], last) {
+        if hole > 0 && self.heap[(hole - 1) / 2].deadline > last.deadline {
             self.heap_up(hole, last);
         } else {
             self.heap_down(hole, last);
@@ -692,7 +702,7 @@ impl Core {
     /// The earliest pending deadline.
     #[inline]
     pub fn next_deadline(&mut self) -> Option<Ns> {
-        self.heap.first().map(|&i| self.slots[i as usize].deadline)
+        self.heap.first().map(|t| t.deadline)
     }
 
     /// timeout_process: every event whose deadline is <= now is deleted
@@ -703,7 +713,7 @@ impl Core {
             if d > now {
                 break;
             }
-            let idx = self.heap[0];
+            let idx = self.heap[0].idx;
             self.with_count(idx, |c| {
                 c.clear_timer(idx);
                 c.deactivate_for_timeout(idx);

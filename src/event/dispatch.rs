@@ -203,35 +203,32 @@ fn run_callbacks(sh: &Rc<RefCell<Shared>>, b: &Begin) -> bool {
 /// everything needed from it is read before the call.
 #[inline]
 unsafe fn call_one(obj: *mut zend_object, b: &Begin) -> bool {
-    let mut args: [zval; 3] = [zv::undef(), zv::undef(), zv::undef()];
-    let (call, n) = {
+    let (call, mut args, n) = {
         let ev = class::data_of::<Event>(obj);
         let Some(call) = ev.cb.as_ref().and_then(|cb| cb.prepare()) else { return false };
         let data = copy_deref(class::prop_slot(obj, 1));
-        let n = match ev.kind {
-            CbKind::Timer => {
-                args[0] = data;
-                1
-            }
-            CbKind::Signal => {
-                zv::set_long(&mut args[0], b.fd as i64);
-                args[1] = data;
-                2
-            }
+        let long = |v: i64| {
+            let mut z = zv::undef();
+            zv::set_long(&mut z, v);
+            z
+        };
+        // Built in place: assigning into an array of zvals would drop (and
+        // so call the destructor of) the values replaced.
+        let (args, n) = match ev.kind {
+            CbKind::Timer => ([data, zv::undef(), zv::undef()], 1),
+            CbKind::Signal => ([long(b.fd as i64), data, zv::undef()], 2),
             CbKind::Io => {
-                match (ev.stream, b.res & EV_SIGNAL != 0) {
+                let fd = match (ev.stream, b.res & EV_SIGNAL != 0) {
                     (Some(h), false) => match zv::resource_by_handle(h) {
-                        Some(r) => args[0] = copy(r),
-                        None => zv::set_long(&mut args[0], b.fd as i64),
+                        Some(r) => copy(r),
+                        None => long(b.fd as i64),
                     },
-                    _ => zv::set_long(&mut args[0], b.fd as i64),
-                }
-                zv::set_long(&mut args[1], b.res as i64);
-                args[2] = data;
-                3
+                    _ => long(b.fd as i64),
+                };
+                ([fd, long(b.res as i64), data], 3)
             }
         };
-        (call, n)
+        (call, args, n)
     };
     call.call(&mut args[..n]);
     let [a0, a1, a2] = args;

@@ -186,6 +186,8 @@ impl UserCallable {
 /// One call of a [`UserCallable`], taken out of it before the call so that
 /// the callee may free the object that holds the callable (PECL event holds
 /// no reference on an Event while its callback runs).
+/// Make the call with [`PreparedCall::call`]: it releases what `prepare`
+/// took (a value dropped uncalled would keep a non-Closure callable alive).
 pub struct PreparedCall {
     /// The callable's zval: our own reference for non-Closures (resolved
     /// per call, as PECL does), a borrowed bitwise copy for Closures, which

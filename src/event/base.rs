@@ -466,8 +466,11 @@ impl Shared {
                     Err(libc::EINTR) => 0,
                     Err(e) => return Err(e),
                 };
-                for ev in &buf[..n] {
-                    self.core.prefetch_fd(epoll::fd_of(ev));
+                // Several ready fds: warm their records first so the misses overlap.
+                if n > 1 {
+                    for ev in &buf[..n] {
+                        self.core.prefetch_fd(epoll::fd_of(ev));
+                    }
                 }
                 for ev in &buf[..n] {
                     let fd = epoll::fd_of(ev);

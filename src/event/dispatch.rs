@@ -149,22 +149,26 @@ fn process_active(sh: &Rc<RefCell<Shared>>) -> Result<usize, Stop> {
 
 /// Runs one active event's callback (ncalls times for signals). Returns
 /// true when a callback threw.
+///
+/// No reference is taken on the Event while its callback runs, as in PECL:
+/// a callback that drops the last one destroys the Event at once (its Drop
+/// removes the core record, so `b.id` goes stale and a signal loop stops).
+/// Nothing here touches the object after its callback has started.
 fn run_callbacks(sh: &Rc<RefCell<Shared>>, b: &Begin) -> bool {
     let obj = b.user as *mut zend_object;
     if obj.is_null() {
         return false;
     }
-    // Keep the Event alive while its callback runs (it may free itself).
-    // SAFETY: `obj` is the live Event of this core record (Drop removes it).
-    let holder = unsafe { zv::object_ref(obj) };
-    let mut threw = false;
-    let is_signal = b.events & EV_SIGNAL != 0;
-    if is_signal {
+    let mut threw;
+    if b.events & EV_SIGNAL != 0 {
+        threw = false;
         loop {
+            // Checked before every call: the core record is gone once the Event is.
             if !sh.borrow_mut().core.next_signal_call(b.id) {
                 break;
             }
-            if call_one(obj, b) {
+            // SAFETY: the record is live, so its Event is (Drop removes it).
+            if unsafe { call_one(obj, b) } {
                 threw = true;
             }
             let s = sh.borrow();
@@ -175,7 +179,8 @@ fn run_callbacks(sh: &Rc<RefCell<Shared>>, b: &Begin) -> bool {
             }
         }
     } else {
-        threw = call_one(obj, b);
+        // SAFETY: `begin` just returned this live record's Event.
+        threw = unsafe { call_one(obj, b) };
     }
     if threw {
         if let Some((name, is_exit)) = error::pending_exception() {
@@ -188,44 +193,47 @@ fn run_callbacks(sh: &Rc<RefCell<Shared>>, b: &Begin) -> bool {
         let _ = s.sync();
         s.gotbreak = true;
     }
-    release(holder);
     threw
 }
 
 /// Calls the Event's callback once with its kind's arguments; true if it threw.
-fn call_one(obj: *mut zend_object, b: &Begin) -> bool {
-    // SAFETY: `obj` is kept alive by the caller's reference.
-    let ev = unsafe { class::data_of::<Event>(obj) };
-    let Some(cb) = ev.cb.as_ref() else { return false };
-    let data = copy_deref(unsafe { class::prop_slot(obj, 1) });
-    let mut args: [zval; 3] = [zv::undef(), zv::undef(), zv::undef()];
-    let n = match ev.kind {
-        CbKind::Timer => {
-            args[0] = data;
-            1
-        }
-        CbKind::Signal => {
-            zv::set_long(&mut args[0], b.fd as i64);
-            args[1] = data;
-            2
-        }
-        CbKind::Io => {
-            match (ev.stream, b.res & EV_SIGNAL != 0) {
-                (Some(h), false) => match zv::resource_by_handle(h) {
-                    Some(r) => args[0] = copy(r),
-                    None => zv::set_long(&mut args[0], b.fd as i64),
-                },
-                _ => zv::set_long(&mut args[0], b.fd as i64),
+///
+/// # Safety
+/// `obj` must be the live Event of `b`. It may be freed by the callback:
+/// everything needed from it is read before the call.
+#[inline]
+unsafe fn call_one(obj: *mut zend_object, b: &Begin) -> bool {
+    let (call, mut args, n) = {
+        let ev = class::data_of::<Event>(obj);
+        let Some(call) = ev.cb.as_ref().and_then(|cb| cb.prepare()) else { return false };
+        let data = copy_deref(class::prop_slot(obj, 1));
+        let long = |v: i64| {
+            let mut z = zv::undef();
+            zv::set_long(&mut z, v);
+            z
+        };
+        // Built in place: assigning into an array of zvals would drop (and
+        // so call the destructor of) the values replaced.
+        let (args, n) = match ev.kind {
+            CbKind::Timer => ([data, zv::undef(), zv::undef()], 1),
+            CbKind::Signal => ([long(b.fd as i64), data, zv::undef()], 2),
+            CbKind::Io => {
+                let fd = match (ev.stream, b.res & EV_SIGNAL != 0) {
+                    (Some(h), false) => match zv::resource_by_handle(h) {
+                        Some(r) => copy(r),
+                        None => long(b.fd as i64),
+                    },
+                    _ => long(b.fd as i64),
+                };
+                ([fd, long(b.res as i64), data], 3)
             }
-            zv::set_long(&mut args[1], b.res as i64);
-            args[2] = data;
-            3
-        }
+        };
+        (call, args, n)
     };
-    cb.call(&mut args[..n]);
+    call.call(&mut args[..n]);
     let [a0, a1, a2] = args;
-    release(a0);
-    release(a1);
-    release(a2);
+    zv::release_fast(a0);
+    zv::release_fast(a1);
+    zv::release_fast(a2);
     has_exception()
 }

@@ -315,7 +315,7 @@ fn base_arg(obj: *mut zend_object) -> PhpResult<Rc<RefCell<Shared>>> {
     base_shared(obj).ok_or_else(|| error::error("EventBase object is not initialized"))
 }
 
-use zv::{copy, copy_deref, release};
+use zv::{copy, copy_deref};
 
 /// php_event_zval_to_fd: an fd from an int, a stream resource or a Socket.
 /// Ok(-1) means "no fd" without an exception (closed Socket, failed cast).

@@ -182,3 +182,71 @@ impl UserCallable {
         true
     }
 }
+
+/// One call of a [`UserCallable`], taken out of it before the call so that
+/// the callee may free the object that holds the callable (PECL event holds
+/// no reference on an Event while its callback runs).
+/// Make the call with [`PreparedCall::call`]: it releases what `prepare`
+/// took (a value dropped uncalled would keep a non-Closure callable alive).
+pub struct PreparedCall {
+    /// The callable's zval: our own reference for non-Closures (resolved
+    /// per call, as PECL does), a borrowed bitwise copy for Closures, which
+    /// zend_call_function itself keeps alive for the call (ZEND_CALL_CLOSURE).
+    z: zval,
+    owned: bool,
+    fcc: zend_fcall_info_cache,
+}
+
+impl UserCallable {
+    /// The call info for one call; None when the value is not callable
+    /// (nothing is called, as PECL event silently skips it).
+    #[inline]
+    pub fn prepare(&self) -> Option<PreparedCall> {
+        match self.fcc {
+            // SAFETY: a bitwise copy that is never released (owned: false);
+            // it only has to stay valid until zend_call_function starts.
+            Some(fcc) => Some(PreparedCall { z: unsafe { std::ptr::read(&self.z) }, owned: false, fcc }),
+            None => {
+                let callable = super::zv::copy(&self.z);
+                match resolve(&callable) {
+                    Some(fcc) => Some(PreparedCall { z: callable, owned: true, fcc }),
+                    None => {
+                        super::zv::release(callable);
+                        None
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl PreparedCall {
+    /// Calls it with `args` (still owned by the caller). An exception thrown
+    /// by the callee stays pending in the engine.
+    ///
+    /// # Safety
+    /// The holder of the callable must be alive when this is called (it may
+    /// die during the call).
+    #[inline]
+    pub unsafe fn call(self, args: &mut [zval]) {
+        let mut fcc = self.fcc;
+        let mut retval = super::zv::undef();
+        let z = std::mem::ManuallyDrop::new(self.z);
+        let mut fci = ext_php_rs::ffi::zend_fcall_info {
+            size: std::mem::size_of::<ext_php_rs::ffi::zend_fcall_info>(),
+            // SAFETY: a bitwise copy; `fci` is forgotten, `z` keeps the reference (if any).
+            function_name: std::ptr::read(&*z),
+            retval: &mut retval,
+            params: args.as_mut_ptr(),
+            object: std::ptr::null_mut(),
+            param_count: args.len() as u32,
+            named_params: std::ptr::null_mut(),
+        };
+        super::ffi::zend_call_function(&mut fci, &mut fcc);
+        std::mem::forget(fci);
+        super::zv::release_fast(retval);
+        if self.owned {
+            super::zv::release(std::mem::ManuallyDrop::into_inner(z));
+        }
+    }
+}

@@ -688,6 +688,32 @@ pub fn release(z: zval) {
     }
 }
 
+/// zval_ptr_dtor with its commonest counted case inline too: a value that
+/// keeps other references and that gc_check_possible_root would leave alone
+/// (not collectable, such as resources and strings, or already in the GC
+/// buffer) only loses one reference. Everything else (the last reference,
+/// references, possible cycle roots) goes through zval_ptr_dtor.
+#[inline]
+pub fn release_fast(z: zval) {
+    // GC_INFO_MASK | (GC_NOT_COLLECTABLE << GC_FLAGS_SHIFT), zend_types.h.
+    const NOT_A_NEW_ROOT: u32 = 0xffff_fc00 | (1 << 4);
+    // SAFETY: a counted zval points to a live zend_refcounted header.
+    unsafe {
+        if z.u1.v.type_flags & 1 == 0 {
+            std::mem::forget(z);
+            return;
+        }
+        let c = z.value.counted;
+        let ti = (*c).gc.u.type_info;
+        if (*c).gc.refcount > 1 && ti & 0xf != ffi::IS_REFERENCE as u32 && ti & NOT_A_NEW_ROOT != 0 {
+            (*c).gc.refcount -= 1;
+            std::mem::forget(z);
+            return;
+        }
+    }
+    drop(z);
+}
+
 /// A counted reference to a live object (released when the zval drops).
 ///
 /// # Safety

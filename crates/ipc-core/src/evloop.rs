@@ -99,14 +99,23 @@ pub struct Begin {
     pub ncalls: u32,
 }
 
+/// A timer heap entry: an event's deadline and slot index.
+#[derive(Clone, Copy, Debug)]
+struct Timer {
+    deadline: Ns,
+    idx: u32,
+}
+
 pub struct Core {
     slots: Vec<Ev>,
     free: Vec<u32>,
     /// The timers: a binary min-heap of event indices on `deadline`, with
     /// libevent's tie rules (strict comparisons; a removal moves the last
     /// element into the hole), so timers due at the same time fire in the
-    /// order libevent's heap gives them.
-    heap: Vec<u32>,
+    /// order libevent's heap gives them. Each entry carries its deadline
+    /// (a copy of the record's), so sifting reads the heap array alone
+    /// instead of one event record per comparison.
+    heap: Vec<Timer>,
     seq: u64,
     queues: Vec<VecDeque<(u32, u64)>>,
     pub n_active: usize,
@@ -201,6 +210,7 @@ impl Core {
         }
     }
 
+    #[inline]
     pub fn nprio(&self) -> usize {
         self.queues.len()
     }
@@ -253,10 +263,12 @@ impl Core {
         }
     }
 
+    #[inline]
     pub fn get(&self, id: EvId) -> Option<&Ev> {
         self.slots.get(id.idx as usize).filter(|e| e.live && e.gen == id.gen)
     }
 
+    #[inline]
     fn live(&self, id: EvId) -> bool {
         self.get(id).is_some()
     }
@@ -285,6 +297,7 @@ impl Core {
         }
     }
 
+    #[inline]
     fn slot_mut(&mut self, id: EvId) -> Option<&mut Ev> {
         self.slots.get_mut(id.idx as usize).filter(|e| e.live && e.gen == id.gen)
     }
@@ -305,6 +318,7 @@ impl Core {
         r
     }
 
+    #[inline]
     pub fn have_events(&self) -> bool {
         self.n_pending > 0
     }
@@ -316,10 +330,12 @@ impl Core {
         let e = &mut self.slots[idx as usize];
         e.deadline = deadline;
         e.timed = true;
-        self.heap.push(idx);
-        self.heap_up(self.heap.len() - 1, idx);
+        let t = Timer { deadline, idx };
+        self.heap.push(t);
+        self.heap_up(self.heap.len() - 1, t);
     }
 
+    #[inline]
     fn clear_timer(&mut self, idx: u32) {
         let e = &mut self.slots[idx as usize];
         if e.timed {
@@ -330,47 +346,46 @@ impl Core {
         }
     }
 
-    fn later(&self, a: u32, b: u32) -> bool {
-        self.slots[a as usize].deadline > self.slots[b as usize].deadline
+    #[inline]
+    fn heap_place(&mut self, pos: usize, t: Timer) {
+        self.heap[pos] = t;
+        self.slots[t.idx as usize].heap_idx = pos as u32;
     }
 
-    fn heap_place(&mut self, pos: usize, idx: u32) {
-        self.heap[pos] = idx;
-        self.slots[idx as usize].heap_idx = pos as u32;
-    }
-
-    /// Moves `idx` up from `hole` while its parent is later.
-    fn heap_up(&mut self, mut hole: usize, idx: u32) {
+    /// Moves `t` up from `hole` while its parent is later.
+    fn heap_up(&mut self, mut hole: usize, t: Timer) {
         while hole > 0 {
             let parent = (hole - 1) / 2;
-            if !self.later(self.heap[parent], idx) {
+            let p = self.heap[parent];
+            if p.deadline <= t.deadline {
                 break;
             }
-            self.heap_place(hole, self.heap[parent]);
+            self.heap_place(hole, p);
             hole = parent;
         }
-        self.heap_place(hole, idx);
+        self.heap_place(hole, t);
     }
 
-    /// Moves `idx` down from `hole` while a child is earlier; on a tie
+    /// Moves `t` down from `hole` while a child is earlier; on a tie
     /// between the children the right one is taken.
-    fn heap_down(&mut self, mut hole: usize, idx: u32) {
+    fn heap_down(&mut self, mut hole: usize, t: Timer) {
         let n = self.heap.len();
         loop {
             let mut child = 2 * (hole + 1);
             if child > n {
                 break;
             }
-            if child == n || self.later(self.heap[child], self.heap[child - 1]) {
+            if child == n || self.heap[child].deadline > self.heap[child - 1].deadline {
                 child -= 1;
             }
-            if !self.later(idx, self.heap[child]) {
+            let c = self.heap[child];
+            if t.deadline <= c.deadline {
                 break;
             }
-            self.heap_place(hole, self.heap[child]);
+            self.heap_place(hole, c);
             hole = child;
         }
-        self.heap_place(hole, idx);
+        self.heap_place(hole, t);
     }
 
     /// Removes the element at `hole`: the last element fills it and moves
@@ -381,7 +396,7 @@ impl Core {
         if hole >= self.heap.len() {
             return;
         }
-        if hole > 0 && self.later(self.heap[(hole - 1) / 2], last) {
+        if hole > 0 && self.heap[(hole - 1) / 2].deadline > last.deadline {
             self.heap_up(hole, last);
         } else {
             self.heap_down(hole, last);
@@ -445,6 +460,7 @@ impl Core {
         self.slots[idx as usize].inserted = false;
     }
 
+    #[inline]
     fn deactivate(&mut self, idx: u32) {
         let e = &mut self.slots[idx as usize];
         if e.active {
@@ -560,6 +576,7 @@ impl Core {
         }
     }
 
+    #[inline]
     fn activate_idx(&mut self, idx: u32, res: u16, ncalls: u32) {
         let nq = self.queues.len();
         let e = &mut self.slots[idx as usize];
@@ -628,6 +645,7 @@ impl Core {
 
     /// Warms the fd's event list and its first event record (call for every
     /// ready fd of a poll before `fd_ready`, so the cache misses overlap).
+    #[inline]
     pub fn prefetch_fd(&self, fd: i32) {
         if let Some(v) = self.fd_evs.get(fd as usize) {
             if v.first != NONE {
@@ -638,6 +656,7 @@ impl Core {
 
     /// The backend reports `what` (READ/WRITE bits, plus EV_ET from the
     /// epoll backend, which libevent passes on to edge-triggered events) on `fd`.
+    #[inline]
     pub fn fd_ready(&mut self, fd: i32, what: u16) {
         let Some(v) = self.fd_evs.get(fd as usize) else { return };
         let first = v.first;
@@ -681,18 +700,20 @@ impl Core {
     }
 
     /// The earliest pending deadline.
+    #[inline]
     pub fn next_deadline(&mut self) -> Option<Ns> {
-        self.heap.first().map(|&i| self.slots[i as usize].deadline)
+        self.heap.first().map(|t| t.deadline)
     }
 
     /// timeout_process: every event whose deadline is <= now is deleted
     /// (io part included) and activated with TIMEOUT, in deadline order.
+    #[inline]
     pub fn expire(&mut self, now: Ns) {
         while let Some(d) = self.next_deadline() {
             if d > now {
                 break;
             }
-            let idx = self.heap[0];
+            let idx = self.heap[0].idx;
             self.with_count(idx, |c| {
                 c.clear_timer(idx);
                 c.deactivate_for_timeout(idx);
@@ -708,6 +729,7 @@ impl Core {
     }
 
     /// Pops the next live active event of priority `prio`.
+    #[inline]
     pub fn pop_active(&mut self, prio: usize) -> Option<EvId> {
         let q = self.queues.get_mut(prio)?;
         while let Some((idx, seq)) = q.pop_front() {
@@ -719,6 +741,7 @@ impl Core {
         None
     }
 
+    #[inline]
     pub fn queue_len(&self, prio: usize) -> usize {
         self.queues.get(prio).map_or(0, |q| q.len())
     }
@@ -726,6 +749,7 @@ impl Core {
     /// Takes a popped event out of the active state before its callback:
     /// persistent events stay inserted (re-armed with their interval),
     /// others are deleted. Exit events are freed.
+    #[inline]
     pub fn begin(&mut self, id: EvId, now: Ns) -> Option<Begin> {
         let idx = id.idx;
         let e = self.get(id)?;

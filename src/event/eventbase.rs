@@ -295,7 +295,7 @@ impl Drop for EventBase {
                 }
             }
         }
-        if let Some(sh) = self.sh.take() {
+        if let Some(sh) = self.sh.take().filter(|_| !self.internal) {
             if let Ok(mut s) = sh.try_borrow_mut() {
                 if !s.running {
                     s.core.clear_all();

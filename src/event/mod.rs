@@ -7,6 +7,7 @@ mod config;
 mod dispatch;
 mod event_object;
 mod eventbase;
+mod listener;
 mod sigowner;
 mod util;
 
@@ -69,6 +70,9 @@ pub struct EventBase {
     /// The empty table get_properties returns (PECL's EventBase shows no
     /// properties); a mutable one per object, as foreach may write to it.
     no_props: Option<std::ptr::NonNull<HashTable>>,
+    /// Made by EventListener::getBase() (PECL's `internal` base): its
+    /// destruction leaves the base alone.
+    internal: bool,
 }
 native_class!(EventBase, c"EventBase");
 
@@ -205,6 +209,7 @@ fn startup(num: c_int) -> bool {
         }
         // PECL's order (Reflection lists classes as registered): EventBuffer before EventUtil.
         buffer::register();
+        listener::register();
         let u = class::register::<EventUtil>(util::methods(), std::ptr::null_mut(), flags);
         util::constants(u);
 

@@ -68,3 +68,12 @@ $l3 = new EventListener($b, function () { echo "never\n"; }, null, 0, 0, $s);
 var_dump($b->loop(EventBase::LOOP_ONCE));
 $l3->setErrorCallback(function ($l) { echo "error: ", EventUtil::getLastSocketError(), "\n"; $l->disable(); });
 var_dump($b->loop(EventBase::LOOP_ONCE));
+
+echo "--- an accepted fd 0 is passed as NULL\n";
+$b3 = new EventBase;
+$l0 = new EventListener($b3, function ($l, $fd, $addr) { echo "fd ", var_export($fd, true), " ", gettype($addr), "\n"; throw new Exception("x"); }, null, EventListener::OPT_CLOSE_ON_FREE, -1, "127.0.0.1:0");
+$c0 = stream_socket_client("tcp://127.0.0.1:" . port_of($l0->fd));
+fclose(STDIN);
+try { $b3->loop(EventBase::LOOP_NONBLOCK); } catch (Exception $e) { echo "caught\n"; }
+// PECL closes the new connection after an exception only when its fd is above 0.
+echo file_exists("/proc/self/fd/0") ? "fd 0 open\n" : "fd 0 closed\n";

@@ -185,6 +185,19 @@ $c = clients($port, 2);
 try { $b->loop(); } catch (Exception $e) { echo get_class($e), " ", $e->getMessage(), "\n"; }
 var_dump($l->fd);
 
+echo "--- the callback gets the listener itself; the listener event has the middle priority\n";
+$bp = new EventBase;
+$bp->priorityInit(3);
+$lp = new EventListener($bp, function ($x, $fd, $a, $arg) use (&$lp) { var_dump($x === $lp, $arg); }, null, $CF, -1, "127.0.0.1:0");
+$t2 = Event::timer($bp, function () { echo "timer prio 2\n"; });
+$t2->setPriority(2);
+$t2->addTimer(0);
+$t0 = Event::timer($bp, function () { echo "timer prio 0\n"; });
+$t0->setPriority(0);
+$t0->addTimer(0);
+$c = clients(port_of($lp->fd), 1);
+$bp->loop(EventBase::LOOP_NONBLOCK);
+
 echo "--- exit() inside the callback\n";
 $l = new EventListener($b, function () { echo "exiting\n"; exit(3); }, null, $CF, -1, "127.0.0.1:0");
 $c = clients(port_of($l->fd), 2);

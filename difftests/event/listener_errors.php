@@ -7,13 +7,17 @@
 function port_of($fd) { $s = socket_import_stream(fopen("php://fd/$fd", "r")); socket_getsockname($s, $ip, $port); return $port; }
 function clients($port, $n) { $r = []; for ($i = 0; $i < $n; $i++) $r[] = stream_socket_client("tcp://127.0.0.1:$port"); usleep(20000); return $r; }
 $b = new EventBase;
+// Under valgrind an accept() beyond valgrind's own fd limit takes the
+// connection and then fails with EMFILE, so the pending clients are lost.
+$vg = str_contains((string) getenv("LD_PRELOAD"), "vgpreload");
+if ($vg) echo "valgrind: EMFILE part skipped\n";
+if (!$vg) {
 $accepted = [];
 $l = new EventListener($b, function ($l, $fd) use (&$accepted) { $accepted[] = $fd; echo "accept\n"; }, "DATA", EventListener::OPT_CLOSE_ON_FREE, -1, "127.0.0.1:0");
 $c = clients(port_of($l->fd), 6);
 $lim = posix_getrlimit();
-// Room for exactly what is open now plus the fillers below.
+// A soft limit the fillers below reach quickly.
 posix_setrlimit(POSIX_RLIMIT_NOFILE, 1024, (int) $lim['hard openfiles']);
-$fill = [];
 while (($f = @fopen("/dev/null", "r")) !== false) $fill[] = $f;
 echo "table full\n";
 
@@ -53,6 +57,7 @@ $l->enable();
 var_dump($b->loop());
 var_dump($l->fd);
 
+}
 $fill = [];
 echo "--- table has room again\n";
 $n = 0;

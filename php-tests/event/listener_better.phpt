@@ -60,6 +60,11 @@ $p = "untouched";
 var_dump($lu->getSocketName($addr, $p), $addr === $path, $p);
 $lu->free();
 unlink($path);
+echo "--- a second __construct() frees the first listener (PECL leaks it, still accepting)\n";
+$l = new EventListener($b, function () { echo "first\n"; }, null, EventListener::OPT_CLOSE_ON_FREE, -1, "127.0.0.1:0");
+$fd1 = $l->fd;
+$l->__construct($b, function () { echo "second\n"; }, null, EventListener::OPT_CLOSE_ON_FREE, -1, "127.0.0.1:0");
+echo file_exists("/proc/self/fd/$fd1") ? "old open\n" : "old closed\n";
 echo "end\n";
 ?>
 --EXPECTF--
@@ -92,4 +97,6 @@ bool(true)
 bool(true)
 bool(true)
 string(9) "untouched"
+--- a second __construct() frees the first listener (PECL leaks it, still accepting)
+old closed
 end

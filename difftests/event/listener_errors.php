@@ -17,7 +17,9 @@ $l = new EventListener($b, function ($l, $fd) use (&$accepted) { $accepted[] = $
 $c = clients(port_of($l->fd), 6);
 $lim = posix_getrlimit();
 // A soft limit the fillers below reach quickly.
-posix_setrlimit(POSIX_RLIMIT_NOFILE, 1024, (int) $lim['hard openfiles']);
+$hard = $lim['hard openfiles'] === 'unlimited' ? -1 : (int) $lim['hard openfiles'];
+$soft = ($hard < 0 || $hard >= 1024) ? 1024 : $hard;
+if (!posix_setrlimit(POSIX_RLIMIT_NOFILE, $soft, $hard)) echo "setrlimit failed\n";
 while (($f = @fopen("/dev/null", "r")) !== false) $fill[] = $f;
 echo "table full\n";
 

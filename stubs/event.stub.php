@@ -271,3 +271,39 @@ final class EventDnsBase
     public function setOption(string $option, string $value): bool {}
     public function countNameservers(): int {}
 }
+
+/**
+ * A connection listener (libevent's evconnlistener): accepts every pending
+ * connection when its socket is readable and calls $cb for each.
+ */
+final class EventListener
+{
+    const OPT_LEAVE_SOCKETS_BLOCKING = 1;
+    const OPT_CLOSE_ON_FREE = 2;
+    const OPT_CLOSE_ON_EXEC = 4;
+    const OPT_REUSEABLE = 8;
+    const OPT_DISABLED = 32;
+    const OPT_THREADSAFE = 16;
+    const OPT_DEFERRED_ACCEPT = 64;
+
+    /** The listening socket's fd (read-only; NULL once freed). */
+    public $fd = null;
+
+    /**
+     * @param callable $cb function (EventListener $listener, ?int $fd, ?array $address, mixed $data): void;
+     *                     $address is [ip, port] for inet/inet6 peers, NULL for Unix ones
+     * @param mixed $target "ip:port", "[ipv6]:port", "host:port", "unix:/path", a Socket, a stream or an int fd
+     */
+    public function __construct(EventBase $base, callable $cb, mixed $data, int $flags, int $backlog, mixed $target) {}
+    final public function __sleep(): array {}
+    final public function __wakeup(): void {}
+    public function free(): void {}
+    public function enable(): bool {}
+    public function disable(): bool {}
+    /** A null or missing $arg keeps the current argument. */
+    public function setCallback(callable $cb, mixed $arg = null): void {}
+    /** @param callable $cb function (EventListener $listener, mixed $data): void */
+    public function setErrorCallback(callable $cb): void {}
+    public function getBase(): EventBase {}
+    public function getSocketName(mixed &$address, mixed &$port): bool {}
+}

@@ -161,11 +161,13 @@ fn base_exit(a: &Args, rv: &mut zval) -> PhpResult {
     let Some(sh) = unless_freed(a, rv)? else { return Ok(()) };
     let mut s = sh.borrow_mut();
     let id = s.core.create(-1, EV_TIMEOUT, 0, Kind::Exit);
-    if t == -1.0 {
+    // event_base_once() activates at once for no timeout or a zero timeval.
+    let tv = evloop::timeval_ns(t);
+    if t == -1.0 || tv == 0 {
         s.core.activate(id, EV_TIMEOUT, 1);
     } else {
         let now = s.gettime();
-        s.core.add(id, Some(evloop::timeval_ns(t)), now);
+        s.core.add(id, Some(tv), now);
     }
     zv::set_bool(rv, true);
     Ok(())
@@ -295,7 +297,7 @@ impl Drop for EventBase {
                 }
             }
         }
-        if let Some(sh) = self.sh.take() {
+        if let Some(sh) = self.sh.take().filter(|_| !self.internal) {
             if let Ok(mut s) = sh.try_borrow_mut() {
                 if !s.running {
                     s.core.clear_all();

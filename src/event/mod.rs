@@ -8,6 +8,7 @@ mod dispatch;
 pub mod dns;
 mod event_object;
 mod eventbase;
+mod listener;
 mod sigowner;
 pub mod ssl;
 mod util;
@@ -71,6 +72,9 @@ pub struct EventBase {
     /// The empty table get_properties returns (PECL's EventBase shows no
     /// properties); a mutable one per object, as foreach may write to it.
     no_props: Option<std::ptr::NonNull<HashTable>>,
+    /// Made by EventListener::getBase() (PECL's `internal` base): its
+    /// destruction leaves the base alone.
+    internal: bool,
 }
 native_class!(EventBase, c"EventBase");
 
@@ -208,6 +212,7 @@ fn startup(num: c_int) -> bool {
         // PECL's order (Reflection lists classes as registered): EventBuffer before EventUtil.
         buffer::register();
         dns::register();
+        listener::register();
         let u = class::register::<EventUtil>(util::methods(), std::ptr::null_mut(), flags);
         util::constants(u);
         // PECL's order: EventSslContext after EventUtil, before EventException.
@@ -315,7 +320,7 @@ fn base_arg(obj: *mut zend_object) -> PhpResult<Rc<RefCell<Shared>>> {
     base_shared(obj).ok_or_else(|| error::error("EventBase object is not initialized"))
 }
 
-use zv::{copy, copy_deref};
+use zv::{copy, copy_deref, release};
 
 /// php_event_zval_to_fd: an fd from an int, a stream resource or a Socket.
 /// Ok(-1) means "no fd" without an exception (closed Socket, failed cast).

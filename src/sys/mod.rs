@@ -35,6 +35,7 @@ pub(crate) fn nix_errno(e: nix::errno::Errno) -> Errno {
 pub mod epoll;
 pub mod evbuf_io;
 pub mod fork;
+pub mod listen;
 pub mod poll;
 pub mod sigpipe;
 pub mod sock;

@@ -3,6 +3,7 @@
 
 pub mod base;
 mod buffer;
+mod bufferevent;
 mod config;
 mod dispatch;
 mod event_object;
@@ -204,6 +205,7 @@ fn startup(num: c_int) -> bool {
             class::declare_long_const(c, n, v);
         }
         // PECL's order (Reflection lists classes as registered): EventBuffer before EventUtil.
+        bufferevent::register();
         buffer::register();
         let u = class::register::<EventUtil>(util::methods(), std::ptr::null_mut(), flags);
         util::constants(u);

@@ -4,6 +4,7 @@
 
 mod callbacks;
 mod connect;
+mod finalize;
 mod methods;
 mod props;
 mod state;

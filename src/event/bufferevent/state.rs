@@ -168,7 +168,7 @@ impl BevCell {
             p.st.borrow_mut().partner = None;
         }
         if let Some(fd) = close_fd {
-            crate::sys::socket::close(fd);
+            super::finalize::close_later(&sh, fd);
         }
     }
 

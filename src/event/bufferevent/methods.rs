@@ -240,8 +240,8 @@ fn create_pair(a: &Args, rv: &mut zval) -> PhpResult {
     Ok(())
 }
 
+/// PECL's free() parses no arguments: extra ones are ignored.
 fn free(a: &Args, _rv: &mut zval) -> PhpResult {
-    a.count(0, 0)?;
     me(a).release_bev();
     Ok(())
 }
@@ -291,12 +291,12 @@ fn connect_host(a: &Args, rv: &mut zval) -> PhpResult {
     let host = a.bytes(1)?;
     let port = a.long(2)?;
     let family = a.long_or(3, libc::AF_UNSPEC as i64)?;
-    let Some(bev) = live(a, rv) else { return Ok(()) };
     if family & !((libc::AF_INET | libc::AF_INET6 | libc::AF_UNSPEC) as i64) != 0 {
         warning("Invalid address family specified");
         zv::set_bool(rv, false);
         return Ok(());
     }
+    let Some(bev) = live(a, rv) else { return Ok(()) };
     match connect::connect_hostname(&bev, family as i32, host, port) {
         Ok(ok) => zv::set_bool(rv, ok),
         Err(()) => return Err(Thrown),

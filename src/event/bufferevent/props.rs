@@ -145,12 +145,15 @@ unsafe extern "C" fn get_property_ptr_ptr(
 }
 
 /// get_object_vars(), (array), serialize, ==: the current values written
-/// into the property table (NULL for what a freed bufferevent lacks).
+/// into the property table. What a freed bufferevent cannot read keeps the
+/// value an earlier call wrote there (NULL if none did), as in PECL.
 unsafe extern "C" fn get_properties(obj: *mut zend_object) -> *mut HashTable {
     let ht = ext_php_rs::ffi::zend_std_get_properties(obj);
     let mut table = zv::Array::from_raw(ht);
     for (i, n) in NAMES.iter().enumerate() {
-        table.set(std::str::from_utf8_unchecked(n), value_or_null(obj, i));
+        if let Some(v) = value(obj, i) {
+            table.set(std::str::from_utf8_unchecked(n), v);
+        }
     }
     ht
 }

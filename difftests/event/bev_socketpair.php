@@ -100,4 +100,7 @@ var_dump($bev->input->length);
 $dst = new EventBuffer();
 var_dump($bev->readBuffer($dst), $dst->length, $bev->input->length, $bev->read(5), $bev->read(0), $bev->read(-1));
 $bev->free();
-var_dump(@fwrite($s2, "gone") === false || true, fread($s2, 10));
+// OPT_CLOSE_ON_FREE closes from libevent's finalizer, at the next loop.
+var_dump(@fwrite($s2, "still open"));
+run($b, "finalize");
+var_dump(@fwrite($s2, "gone"), fread($s2, 10));

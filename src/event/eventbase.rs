@@ -161,7 +161,9 @@ fn base_exit(a: &Args, rv: &mut zval) -> PhpResult {
     let Some(sh) = unless_freed(a, rv)? else { return Ok(()) };
     let mut s = sh.borrow_mut();
     let id = s.core.create(-1, EV_TIMEOUT, 0, Kind::Exit);
-    if t == -1.0 {
+    // event_base_once activates at once (in order with other activations)
+    // when there is no timeout or a zero one.
+    if t == -1.0 || evloop::timeval_ns(t) == 0 {
         s.core.activate(id, EV_TIMEOUT, 1);
     } else {
         let now = s.gettime();

@@ -31,6 +31,15 @@ pub const OPT_UNLOCK_CALLBACKS: i64 = 8;
 const MAX_SINGLE_READ: i64 = 16384;
 const MAX_SINGLE_WRITE: i64 = 16384;
 
+/// libevent's MAX_DEFERREDS_QUEUED.
+const MAX_DEFERREDS_QUEUED: u32 = 32;
+
+thread_local! {
+    /// Per base (by address): the loop iteration and the deferred
+    /// callbacks activated during it.
+    static DEFERREDS: RefCell<std::collections::HashMap<usize, (u64, u32)>> = RefCell::new(std::collections::HashMap::new());
+}
+
 pub(super) struct Bev {
     pub sh: Rc<RefCell<Shared>>,
     key: usize,
@@ -430,7 +439,22 @@ impl BevCell {
             return false;
         }
         let Some(me) = self.rc() else { return false };
-        callbacks::call(&me, if which == 0 { Cb::Read } else { Cb::Write })
+        if which == 0 {
+            callbacks::call(&me, Cb::Read) || me.inbuf_wm_check()
+        } else {
+            callbacks::call(&me, Cb::Write)
+        }
+    }
+
+    /// bufferevent_inbuf_wm_check (libevent 2.1.9+): after a read callback
+    /// that left the input at or above the high watermark, the read
+    /// callback is scheduled again (deferred) while reading is enabled.
+    fn inbuf_wm_check(&self) -> bool {
+        let again = {
+            let st = self.st.borrow();
+            st.wm_read.1 != 0 && st.enabled & EV_READ != 0 && st.input.len() >= st.wm_read.1
+        };
+        again && self.trigger(EV_READ, true)
     }
 
     /// bufferevent_run_eventcb_.
@@ -451,12 +475,47 @@ impl BevCell {
         callbacks::call(&me, Cb::Event(what))
     }
 
+    /// event_deferred_cb_schedule_: into the active queue, or, past
+    /// MAX_DEFERREDS_QUEUED activations in this loop iteration, to the next
+    /// iteration (libevent's active_later queue; a zero timeout here).
     fn schedule_deferred(&self) {
         let st = self.st.borrow();
         let mut s = st.sh.borrow_mut();
-        if !s.freed {
-            s.core.activate(st.ev_defer, EV_TIMEOUT, 1);
+        if s.freed {
+            return;
         }
+        let id = st.ev_defer;
+        let active = s.core.get(id).is_some_and(|e| e.active);
+        if active {
+            return;
+        }
+        let later = s.core.pending(id, EV_TIMEOUT);
+        let key = s.addr();
+        let iter = s.loop_iter;
+        let queued = DEFERREDS.with(|d| {
+            let mut d = d.borrow_mut();
+            let e = d.entry(key).or_insert((iter, 0));
+            if e.0 != iter {
+                *e = (iter, 0);
+            }
+            e.1
+        });
+        if queued > MAX_DEFERREDS_QUEUED {
+            if !later {
+                let now = s.gettime();
+                s.core.add(id, Some(0), now);
+            }
+            return;
+        }
+        if later {
+            s.core.del(id);
+        }
+        s.core.activate(id, EV_TIMEOUT, 1);
+        DEFERREDS.with(|d| {
+            if let Some(e) = d.borrow_mut().get_mut(&key) {
+                e.1 += 1;
+            }
+        });
     }
 
     /// bufferevent_trigger_nolock_: the read callback at or above the low
@@ -502,7 +561,8 @@ impl BevCell {
         ];
         for step in steps {
             if let Some(cb) = take(step) {
-                if callbacks::call(&me, cb) {
+                let read = matches!(cb, Cb::Read);
+                if callbacks::call(&me, cb) || (read && me.inbuf_wm_check()) {
                     return true;
                 }
             }

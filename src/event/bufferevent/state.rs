@@ -537,30 +537,9 @@ impl BevCell {
     /// bufferevent_run_deferred_callbacks_locked.
     fn run_deferred(&self) -> bool {
         let Some(me) = self.rc() else { return false };
-        let take = |f: &dyn Fn(&mut Bev) -> Option<Cb>| f(&mut me.st.borrow_mut());
-        let steps: [&dyn Fn(&mut Bev) -> Option<Cb>; 4] = [
-            &|st| {
-                (st.eventcb_pending & CONNECTED != 0 && st.has_cb[2]).then(|| {
-                    st.eventcb_pending &= !CONNECTED;
-                    Cb::Event(CONNECTED)
-                })
-            },
-            &|st| {
-                (st.readcb_pending && st.has_cb[0]).then(|| {
-                    st.readcb_pending = false;
-                    Cb::Read
-                })
-            },
-            &|st| {
-                (st.writecb_pending && st.has_cb[1]).then(|| {
-                    st.writecb_pending = false;
-                    Cb::Write
-                })
-            },
-            &|st| (st.eventcb_pending != 0 && st.has_cb[2]).then(|| Cb::Event(std::mem::take(&mut st.eventcb_pending))),
-        ];
-        for step in steps {
-            if let Some(cb) = take(step) {
+        for stage in 0..4 {
+            let next = deferred_step(&mut me.st.borrow_mut(), stage);
+            if let Some(cb) = next {
                 let read = matches!(cb, Cb::Read);
                 if callbacks::call(&me, cb) || (read && me.inbuf_wm_check()) {
                     return true;
@@ -745,6 +724,28 @@ impl BevCell {
     pub fn dns_failed(&self, err: i32) -> bool {
         self.st.borrow_mut().dns_error = err;
         self.run_eventcb(ERROR, false)
+    }
+}
+
+/// One stage of bufferevent_run_deferred_callbacks_locked: CONNECTED first
+/// (it happened before any read or write), then read, write, the other
+/// events. The pending flag is cleared before the callback runs.
+fn deferred_step(st: &mut Bev, stage: usize) -> Option<Cb> {
+    match stage {
+        0 if st.eventcb_pending & CONNECTED != 0 && st.has_cb[2] => {
+            st.eventcb_pending &= !CONNECTED;
+            Some(Cb::Event(CONNECTED))
+        }
+        1 if st.readcb_pending && st.has_cb[0] => {
+            st.readcb_pending = false;
+            Some(Cb::Read)
+        }
+        2 if st.writecb_pending && st.has_cb[1] => {
+            st.writecb_pending = false;
+            Some(Cb::Write)
+        }
+        3 if st.eventcb_pending != 0 && st.has_cb[2] => Some(Cb::Event(std::mem::take(&mut st.eventcb_pending))),
+        _ => None,
     }
 }
 

@@ -482,9 +482,14 @@ fn set_timeouts(a: &Args, rv: &mut zval) -> PhpResult {
 
 const NO_TLS: &str = "TLS is not available yet in php-ipc (EventSslContext is not implemented)";
 
-/// An `EventSslContext` argument: no value can be one until that class exists.
+/// An `EventSslContext` argument: php-ipc has no such class yet, so only an
+/// object of a user class of that name passes (then the call throws NO_TLS).
 fn ssl_ctx_arg(a: &Args, i: u32) -> PhpResult {
-    Err(error::argument_type_error(i + 1, &format!("must be of type EventSslContext, {} given", value_name(a.zval(i)))))
+    let z = a.zval(i);
+    if zv::object(z).is_some_and(|o| zv::class_name(o).eq_ignore_ascii_case("EventSslContext")) {
+        return Ok(());
+    }
+    Err(error::argument_type_error(i + 1, &format!("must be of type EventSslContext, {} given", value_name(z))))
 }
 
 fn create_ssl_filter(a: &Args, _rv: &mut zval) -> PhpResult {

@@ -106,9 +106,9 @@ pub struct Shared {
     pub gotterm: bool,
     pub gotbreak: bool,
     pub cont: bool,
-    /// Loop iterations run so far (libevent resets per-iteration counters,
-    /// such as the deferred-callback budget, at each one).
-    pub loop_iter: u64,
+    /// Deferred callbacks activated in this loop iteration (libevent's
+    /// n_deferreds_queued, reset at each iteration).
+    pub n_deferreds_queued: u32,
     pub freed: bool,
     /// libevent's own warning for the last failed kernel change (epoll_ctl,
     /// sigaction), which PECL shows before its "Failed adding event".
@@ -147,7 +147,7 @@ impl Shared {
             gotterm: false,
             gotbreak: false,
             cont: false,
-            loop_iter: 0,
+            n_deferreds_queued: 0,
             freed: false,
             failure: None,
             notice: None,

@@ -31,7 +31,7 @@ pub(super) fn run_loop(sh: &Rc<RefCell<Shared>>, flags: i64) -> PhpResult<i32> {
     loop {
         let mut s = sh.borrow_mut();
         s.cont = false;
-        s.loop_iter += 1;
+        s.n_deferreds_queued = 0;
         if s.gotterm || s.gotbreak {
             break;
         }

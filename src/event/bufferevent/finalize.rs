@@ -69,8 +69,10 @@ pub(super) fn close_later(sh: &Rc<RefCell<Shared>>, fd: i32) {
 }
 
 /// Drops the finalizers whose base was freed or destroyed (libevent's
-/// event_base_free runs them).
-fn sweep() {
+/// event_base_free runs them): at each new bufferevent and each deferred
+/// close, so descriptors of a base that went away do not wait for the
+/// process to end.
+pub(super) fn sweep() {
     let gone: Vec<Rc<Finalizer>> = PENDING.with(|p| {
         let mut p = p.borrow_mut();
         let (dead, live): (Vec<_>, Vec<_>) =

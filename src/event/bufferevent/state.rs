@@ -34,12 +34,6 @@ const MAX_SINGLE_WRITE: i64 = 16384;
 /// libevent's MAX_DEFERREDS_QUEUED.
 const MAX_DEFERREDS_QUEUED: u32 = 32;
 
-thread_local! {
-    /// Per base (by address): the loop iteration and the deferred
-    /// callbacks activated during it.
-    static DEFERREDS: RefCell<std::collections::HashMap<usize, (u64, u32)>> = RefCell::new(std::collections::HashMap::new());
-}
-
 pub(super) struct Bev {
     pub sh: Rc<RefCell<Shared>>,
     key: usize,
@@ -92,6 +86,7 @@ impl BevCell {
     /// bufferevent_socket_new (fd may be -1) or one half of
     /// bufferevent_pair_new.
     pub fn new(sh: &Rc<RefCell<Shared>>, fd: i32, options: i64, pair: bool) -> Rc<BevCell> {
+        super::finalize::sweep();
         Rc::new_cyclic(|me: &Weak<BevCell>| {
             let mut s = sh.borrow_mut();
             let h: Weak<dyn Internal> = me.clone();
@@ -490,17 +485,7 @@ impl BevCell {
             return;
         }
         let later = s.core.pending(id, EV_TIMEOUT);
-        let key = s.addr();
-        let iter = s.loop_iter;
-        let queued = DEFERREDS.with(|d| {
-            let mut d = d.borrow_mut();
-            let e = d.entry(key).or_insert((iter, 0));
-            if e.0 != iter {
-                *e = (iter, 0);
-            }
-            e.1
-        });
-        if queued > MAX_DEFERREDS_QUEUED {
+        if s.n_deferreds_queued > MAX_DEFERREDS_QUEUED {
             if !later {
                 let now = s.gettime();
                 s.core.add(id, Some(0), now);
@@ -511,11 +496,7 @@ impl BevCell {
             s.core.del(id);
         }
         s.core.activate(id, EV_TIMEOUT, 1);
-        DEFERREDS.with(|d| {
-            if let Some(e) = d.borrow_mut().get_mut(&key) {
-                e.1 += 1;
-            }
-        });
+        s.n_deferreds_queued += 1;
     }
 
     /// bufferevent_trigger_nolock_: the read callback at or above the low

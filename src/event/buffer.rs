@@ -515,13 +515,22 @@ pub(crate) fn read_from_fd(b: &mut EvBuffer, fd: i32, howmuch: i64) -> (i64, i32
     let Some(room) = b.prepare_read(want) else {
         return (-1, libc::ENOMEM);
     };
-    let mut tmp = vec![0u8; room];
-    let n = evbuf_io::read(fd, &mut tmp);
-    if n < 0 {
-        return (-1, last_errno());
+    // One scratch buffer per thread: a read is at most MAX_READ bytes.
+    thread_local! {
+        static SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
     }
-    b.commit_read(want, &tmp[..n as usize]);
-    (n as i64, 0)
+    SCRATCH.with(|s| {
+        let mut tmp = s.borrow_mut();
+        if tmp.len() < room {
+            tmp.resize(room, 0);
+        }
+        let n = evbuf_io::read(fd, &mut tmp[..room]);
+        if n < 0 {
+            return (-1, last_errno());
+        }
+        b.commit_read(want, &tmp[..n as usize]);
+        (n as i64, 0)
+    })
 }
 
 // ---------------------------------------------------------------- properties

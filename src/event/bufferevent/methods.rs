@@ -325,7 +325,8 @@ fn set_callbacks(a: &Args, rv: &mut zval) -> PhpResult {
         return Ok(());
     }
     let cbs = [callable_arg(a, 0), callable_arg(a, 1), callable_arg(a, 2)];
-    let arg = a.given(3).then(|| zv::copy(a.zval(3)));
+    // As PECL: a missing or null argument keeps the previous one.
+    let arg = (a.given(3) && zv::type_of(zv::deref(a.zval(3))) != ffi::IS_NULL).then(|| zv::copy(a.zval(3)));
     set_cbs(me(a), cbs, arg);
     Ok(())
 }

@@ -200,6 +200,8 @@ fn construct(a: &Args, _rv: &mut zval) -> PhpResult {
         }
     }
     if options_refused(options) || sh.borrow().freed {
+        // The fatal error longjmps over this frame: nothing owned may be left in it.
+        drop(sh);
         error::fatal("Failed to allocate bufferevent for socket");
         return Ok(());
     }

@@ -109,6 +109,9 @@ pub struct Shared {
     /// Deferred callbacks activated in this loop iteration (libevent's
     /// n_deferreds_queued, reset at each iteration).
     pub n_deferreds_queued: u32,
+    /// Internal events to activate at the next loop iteration, before its
+    /// poll (libevent's active_later queue).
+    pub active_later: Vec<ipc_core::evloop::EvId>,
     pub freed: bool,
     /// libevent's own warning for the last failed kernel change (epoll_ctl,
     /// sigaction), which PECL shows before its "Failed adding event".
@@ -148,6 +151,7 @@ impl Shared {
             gotbreak: false,
             cont: false,
             n_deferreds_queued: 0,
+            active_later: Vec::new(),
             freed: false,
             failure: None,
             notice: None,

@@ -165,6 +165,7 @@ impl BevCell {
             for id in ids {
                 s.core.remove(id);
             }
+            s.active_later.retain(|&l| l != ids[2]);
             s.unregister_internal(key);
             let _ = s.sync();
         }
@@ -471,8 +472,8 @@ impl BevCell {
     }
 
     /// event_deferred_cb_schedule_: into the active queue, or, past
-    /// MAX_DEFERREDS_QUEUED activations in this loop iteration, to the next
-    /// iteration (libevent's active_later queue; a zero timeout here).
+    /// MAX_DEFERREDS_QUEUED activations in this loop iteration, into the
+    /// base's active_later queue (activated at the next iteration).
     fn schedule_deferred(&self) {
         let st = self.st.borrow();
         let mut s = st.sh.borrow_mut();
@@ -484,16 +485,15 @@ impl BevCell {
         if active {
             return;
         }
-        let later = s.core.pending(id, EV_TIMEOUT);
+        let later = s.active_later.iter().position(|&l| l == id);
         if s.n_deferreds_queued > MAX_DEFERREDS_QUEUED {
-            if !later {
-                let now = s.gettime();
-                s.core.add(id, Some(0), now);
+            if later.is_none() {
+                s.active_later.push(id);
             }
             return;
         }
-        if later {
-            s.core.del(id);
+        if let Some(i) = later {
+            s.active_later.remove(i);
         }
         s.core.activate(id, EV_TIMEOUT, 1);
         s.n_deferreds_queued += 1;

@@ -307,3 +307,76 @@ final class EventListener
     public function getBase(): EventBase {}
     public function getSocketName(mixed &$address, mixed &$port): bool {}
 }
+
+/**
+ * A libevent bufferevent: a socket one (over a Socket, a stream, an int fd or
+ * none yet) or one half of a pair (createPair). Callbacks: readcb($bev, $arg),
+ * writecb($bev, $arg), eventcb($bev, int $events, $arg).
+ */
+final class EventBufferEvent
+{
+    public const READING = 1;
+    public const WRITING = 2;
+    public const EOF = 16;
+    public const ERROR = 32;
+    public const TIMEOUT = 64;
+    public const CONNECTED = 128;
+    public const OPT_CLOSE_ON_FREE = 1;
+    public const OPT_THREADSAFE = 2;
+    public const OPT_DEFER_CALLBACKS = 4;
+    public const OPT_UNLOCK_CALLBACKS = 8;
+    public const SSL_OPEN = 0;
+    public const SSL_CONNECTING = 1;
+    public const SSL_ACCEPTING = 2;
+
+    /** Always NULL (as PECL); writes are ignored. */
+    public $priority = null;
+    /** The descriptor, NULL without one; read-only. */
+    public $fd = null;
+    /** The input buffer (the same EventBuffer object at each read); read-only. */
+    public $input = null;
+    /** The output buffer (the same EventBuffer object at each read); read-only. */
+    public $output = null;
+    /** True while the bufferevent lives (no TLS); writes are ignored. */
+    public $allow_ssl_dirty_shutdown = null;
+
+    /** @param mixed $socket Socket, stream resource, int fd or null */
+    public function __construct(EventBase $base, mixed $socket = null, int $options = 0, ?callable $readcb = null, ?callable $writecb = null, ?callable $eventcb = null, mixed $arg = null) {}
+    public function free(): void {}
+    /** Closes the descriptor (false without one); it stays set on the bufferevent. */
+    public function close(): void {}
+    /** "ip:port", "[ipv6]:port" or "unix:/path". */
+    public function connect(string $addr): bool {}
+    /** Without a DNS base the name is resolved with a blocking getaddrinfo, as libevent does. */
+    public function connectHost(?EventDnsBase $dns_base, string $hostname, int $port, int $family = EventUtil::AF_UNSPEC): bool {}
+    public function getDnsErrorString(): string {}
+    public function setCallbacks(?callable $readcb, ?callable $writecb, ?callable $eventcb, mixed $arg = null): void {}
+    public function enable(int $events): bool {}
+    public function disable(int $events): bool {}
+    public function getEnabled(): int {}
+    /** A new EventBuffer object over the bufferevent's input at each call. */
+    public function getInput(): EventBuffer {}
+    /** A new EventBuffer object over the bufferevent's output at each call. */
+    public function getOutput(): EventBuffer {}
+    public function setWatermark(int $events, int $lowmark, int $highmark): void {}
+    public function write(string $data): bool {}
+    public function writeBuffer(EventBuffer $buf): bool {}
+    /** NULL when nothing was read. */
+    public function read(int $size): ?string {}
+    public function readBuffer(EventBuffer $buf): bool {}
+    /** @return array{0: EventBufferEvent, 1: EventBufferEvent}|false */
+    public static function createPair(EventBase $base, int $options = 0): array|false {}
+    public function setPriority(int $priority): bool {}
+    public function setTimeouts(float $timeout_read, float $timeout_write): bool {}
+    /** Throws EventException: TLS is not available yet in php-ipc. */
+    public static function createSslFilter(EventBufferEvent $unnderlying, EventSslContext $ctx, int $state, int $options = 0): EventBufferEvent {}
+    /** Throws EventException: TLS is not available yet in php-ipc. */
+    public static function sslSocket(EventBase $base, mixed $socket, EventSslContext $ctx, int $state, int $options = 0): EventBufferEvent {}
+    /** False: no TLS on this bufferevent. */
+    public function sslError(): string {}
+    public function sslRenegotiate(): void {}
+    public function sslGetCipherInfo(): string {}
+    public function sslGetCipherName(): string {}
+    public function sslGetCipherVersion(): string {}
+    public function sslGetProtocol(): string {}
+}

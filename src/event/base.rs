@@ -106,6 +106,12 @@ pub struct Shared {
     pub gotterm: bool,
     pub gotbreak: bool,
     pub cont: bool,
+    /// Deferred callbacks activated in this loop iteration (libevent's
+    /// n_deferreds_queued, reset at each iteration).
+    pub n_deferreds_queued: u32,
+    /// Internal events to activate at the next loop iteration, before its
+    /// poll (libevent's active_later queue).
+    pub active_later: Vec<ipc_core::evloop::EvId>,
     pub freed: bool,
     /// libevent's own warning for the last failed kernel change (epoll_ctl,
     /// sigaction), which PECL shows before its "Failed adding event".
@@ -144,6 +150,8 @@ impl Shared {
             gotterm: false,
             gotbreak: false,
             cont: false,
+            n_deferreds_queued: 0,
+            active_later: Vec::new(),
             freed: false,
             failure: None,
             notice: None,

@@ -3,10 +3,64 @@
 use super::*;
 use crate::sys::evbuf_io::{self, BufferLock};
 use ipc_core::evbuffer::{EvBuffer, MAX_READ, NUM_WRITE_IOVEC};
+use std::cell::{Ref, RefMut};
+use std::rc::Weak;
+
+/// An evbuffer that several EventBuffer objects and a bufferevent may
+/// share: getInput()/getOutput() give new EventBuffer objects over the
+/// bufferevent's own buffers.
+#[derive(Default)]
+pub(crate) struct BufCell {
+    buf: RefCell<EvBuffer>,
+    /// libevent's evbuffer callbacks: the bufferevent told of each change
+    /// (to start writing, to hand data to a pair's partner, to suspend
+    /// reading at the high watermark).
+    watcher: RefCell<Option<Weak<dyn BufWatcher>>>,
+}
+
+/// The owner of a buffer's change callback.
+pub(crate) trait BufWatcher {
+    /// Runs after a change of `cell` that added and/or deleted bytes.
+    fn changed(&self, cell: &BufCell, added: usize, deleted: usize);
+}
+
+impl BufCell {
+    pub fn get(&self) -> Ref<'_, EvBuffer> {
+        self.buf.borrow()
+    }
+    /// The buffer itself, without telling the watcher (its owner's own
+    /// operations call `notify` when libevent would run the callbacks).
+    pub fn get_mut(&self) -> RefMut<'_, EvBuffer> {
+        self.buf.borrow_mut()
+    }
+    pub fn len(&self) -> usize {
+        self.buf.borrow().len()
+    }
+    /// Runs `f` on the buffer, then tells the watcher what changed.
+    pub fn edit<R>(&self, f: impl FnOnce(&mut EvBuffer) -> R) -> R {
+        let before = self.len();
+        let r = f(&mut self.buf.borrow_mut());
+        let after = self.len();
+        self.notify(after.saturating_sub(before), before.saturating_sub(after));
+        r
+    }
+    pub fn notify(&self, added: usize, deleted: usize) {
+        if added == 0 && deleted == 0 {
+            return;
+        }
+        let w = self.watcher.borrow().as_ref().and_then(Weak::upgrade);
+        if let Some(w) = w {
+            w.changed(self, added, deleted);
+        }
+    }
+    pub fn set_watcher(&self, w: Option<Weak<dyn BufWatcher>>) {
+        *self.watcher.borrow_mut() = w;
+    }
+}
 
 #[derive(Default)]
 pub struct EventBuffer {
-    buf: EvBuffer,
+    buf: Rc<BufCell>,
     /// Created by enableLocking(); lock()/unlock() do nothing before.
     lock: Option<BufferLock>,
 }
@@ -17,6 +71,19 @@ impl NativeClass for EventBuffer {
         static SLOT: class::ClassSlot = class::ClassSlot::new();
         &SLOT
     }
+}
+
+/// A new EventBuffer object over `cell` (getInput()/getOutput()).
+pub(crate) fn new_object(rv: &mut zval, cell: Rc<BufCell>) {
+    class::instantiate::<EventBuffer>(rv).buf = cell;
+}
+
+/// The shared buffer of an EventBuffer object.
+///
+/// # Safety
+/// `obj` must be an EventBuffer object.
+pub(crate) unsafe fn cell_of(obj: *mut zend_object) -> Rc<BufCell> {
+    class::data_of::<EventBuffer>(obj).buf.clone()
 }
 
 const BUF_T: Type = Type::class(c"EventBuffer");
@@ -109,7 +176,7 @@ fn construct(a: &Args, _rv: &mut zval) -> PhpResult {
 fn freeze(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
     let front = a.bool(0)?;
-    me(a).buf.freeze(front, true);
+    me(a).buf.get_mut().freeze(front, true);
     zv::set_bool(rv, true);
     Ok(())
 }
@@ -117,7 +184,7 @@ fn freeze(a: &Args, rv: &mut zval) -> PhpResult {
 fn unfreeze(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
     let front = a.bool(0)?;
-    me(a).buf.freeze(front, false);
+    me(a).buf.get_mut().freeze(front, false);
     zv::set_bool(rv, true);
     Ok(())
 }
@@ -152,14 +219,14 @@ fn enable_locking(a: &Args, _rv: &mut zval) -> PhpResult {
 fn add(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
     let data = a.bytes(0)?;
-    zv::set_bool(rv, me(a).buf.add(data));
+    zv::set_bool(rv, me(a).buf.edit(|b| b.add(data)));
     Ok(())
 }
 
 fn prepend(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
     let data = a.bytes(0)?;
-    zv::set_bool(rv, me(a).buf.prepend(data));
+    zv::set_bool(rv, me(a).buf.edit(|b| b.prepend(data)));
     Ok(())
 }
 
@@ -171,21 +238,39 @@ fn size(n: i64) -> usize {
 fn read(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
     let n = a.long(0)?;
-    match me(a).buf.remove(size(n)) {
+    match me(a).buf.edit(|b| b.remove(size(n))) {
         Some(v) if !v.is_empty() => zv::set_bytes(rv, &v),
         _ => zv::set_null(rv),
     }
     Ok(())
 }
 
-/// The other buffer argument, or None when it is this very buffer.
-fn other<'a>(a: &Args, i: u32) -> PhpResult<Option<&'a mut EventBuffer>> {
+/// The other buffer argument, or None when it is this very buffer (the
+/// same object, or another object over the same bufferevent buffer).
+fn other(a: &Args, i: u32) -> PhpResult<Option<Rc<BufCell>>> {
     let obj = a.object_of(i, ce_of::<EventBuffer>())?;
-    if obj == a.this() {
+    // SAFETY: object_of checked the class.
+    let cell = unsafe { cell_of(obj) };
+    if Rc::ptr_eq(&cell, &me(a).buf) {
         return Ok(None);
     }
-    // SAFETY: object_of checked the class.
-    Ok(Some(unsafe { class::data_of::<EventBuffer>(obj) }))
+    Ok(Some(cell))
+}
+
+/// evbuffer_add_buffer between two distinct shared buffers (writeBuffer,
+/// readBuffer), both watchers told.
+pub(crate) fn move_all(dst: &BufCell, src: &BufCell) -> bool {
+    edit_two(dst, src, EvBuffer::add_buffer)
+}
+
+/// Runs a two-buffer operation, then tells both buffers' watchers.
+fn edit_two<R>(dst: &BufCell, src: &BufCell, f: impl FnOnce(&mut EvBuffer, &mut EvBuffer) -> R) -> R {
+    let (d0, s0) = (dst.len(), src.len());
+    let r = f(&mut dst.get_mut(), &mut src.get_mut());
+    let (d1, s1) = (dst.len(), src.len());
+    src.notify(s1.saturating_sub(s0), s0.saturating_sub(s1));
+    dst.notify(d1.saturating_sub(d0), d0.saturating_sub(d1));
+    r
 }
 
 fn add_buffer(a: &Args, rv: &mut zval) -> PhpResult {
@@ -201,7 +286,7 @@ fn prepend_buffer(a: &Args, rv: &mut zval) -> PhpResult {
 fn move_whole_buffer(a: &Args, rv: &mut zval, op: fn(&mut EvBuffer, &mut EvBuffer) -> bool) -> PhpResult {
     a.count(1, 1)?;
     let ok = match other(a, 0)? {
-        Some(src) => op(&mut me(a).buf, &mut src.buf),
+        Some(src) => edit_two(&me(a).buf, &src, op),
         None => true,
     };
     zv::set_bool(rv, ok);
@@ -213,7 +298,7 @@ fn append_from(a: &Args, rv: &mut zval) -> PhpResult {
     let src = other(a, 0)?;
     let len = a.long(1)?;
     let n = match src {
-        Some(src) => me(a).buf.append_from(&mut src.buf, size(len)),
+        Some(src) => edit_two(&me(a).buf, &src, |d, s| d.append_from(s, size(len))),
         None => 0,
     };
     zv::set_long(rv, n);
@@ -223,21 +308,22 @@ fn append_from(a: &Args, rv: &mut zval) -> PhpResult {
 fn expand(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
     let n = a.long(0)?;
-    zv::set_bool(rv, me(a).buf.expand(size(n)));
+    zv::set_bool(rv, me(a).buf.edit(|b| b.expand(size(n))));
     Ok(())
 }
 
 fn drain(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
     let n = a.long(0)?;
-    zv::set_bool(rv, me(a).buf.drain(size(n)));
+    zv::set_bool(rv, me(a).buf.edit(|b| b.drain(size(n))));
     Ok(())
 }
 
 fn copyout(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(2, 2)?;
     let n = a.long(1)?;
-    let r = match me(a).buf.copyout(size(n)) {
+    let copied = me(a).buf.get().copyout(size(n));
+    let r = match copied {
         None => -1,
         Some(v) => {
             if !v.is_empty() {
@@ -265,7 +351,7 @@ fn eol_style(n: i64) -> i64 {
 fn read_line(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
     let style = eol_style(a.long(0)?);
-    match me(a).buf.read_line(style) {
+    match me(a).buf.edit(|b| b.read_line(style)) {
         Some(v) => zv::set_bytes(rv, &v),
         None => zv::set_null(rv),
     }
@@ -290,7 +376,8 @@ fn search(a: &Args, rv: &mut zval) -> PhpResult {
     let what = a.bytes(0)?;
     let start = a.long_or(1, -1)?;
     let end = a.long_or(2, -1)?;
-    let b = &me(a).buf;
+    let g = me(a).buf.get();
+    let b = &*g;
     let start = if start != -1 { position(b, start) } else { None };
     let end = if end >= 0 && (end as u64) <= b.len() as u64 { Some(end as usize) } else { None };
     match b.search(what, start, end) {
@@ -304,7 +391,8 @@ fn search_eol(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(0, 2)?;
     let start = a.long_or(0, -1)?;
     let style = eol_style(a.long_or(1, 0)?);
-    let b = &me(a).buf;
+    let g = me(a).buf.get();
+    let b = &*g;
     let start = if start != -1 { position(b, start) } else { None };
     match b.search_eol(start, style) {
         Some((p, _)) => zv::set_long(rv, p as i64),
@@ -319,7 +407,8 @@ fn search_eol(a: &Args, rv: &mut zval) -> PhpResult {
 fn pullup(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
     let n = a.long(0)?;
-    let b = &mut me(a).buf;
+    let mut g = me(a).buf.get_mut();
+    let b = &mut *g;
     if b.pullup(n) {
         zv::set_bytes(rv, &b.copy_range(0, b.len()));
     } else {
@@ -332,7 +421,8 @@ fn substr(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(1, 2)?;
     let start = a.long(0)?;
     let len = a.long_or(1, -1)?;
-    let b = &me(a).buf;
+    let g = me(a).buf.get();
+    let b = &*g;
     let Some(s) = position(b, start) else {
         zv::set_bool(rv, false);
         return Ok(());
@@ -357,33 +447,46 @@ fn write(a: &Args, rv: &mut zval) -> PhpResult {
         zv::set_bool(rv, false);
         return Ok(());
     };
-    let b = &mut me(a).buf;
-    let mut n = -1;
-    if !b.front_frozen() {
-        let want = if howmuch < 0 || howmuch as u64 > b.len() as u64 { b.len() } else { howmuch as usize };
-        if want > 0 {
-            let mut parts = Vec::new();
-            let mut left = want;
-            for s in b.slices().take(NUM_WRITE_IOVEC) {
-                if left == 0 {
-                    break;
-                }
-                let k = s.len().min(left);
-                parts.push(&s[..k]);
-                left -= k;
-            }
-            n = evbuf_io::writev(fd, &parts) as i64;
-        }
-        if n > 0 {
-            b.drain(n as usize);
-        }
-    }
+    let n = me(a).buf.edit(|b| if b.front_frozen() { -1 } else { write_to_fd(b, fd, howmuch).0 });
     if n == -1 {
         zv::set_bool(rv, false);
     } else {
         zv::set_long(rv, n);
     }
     Ok(())
+}
+
+/// evbuffer_write_atmost: writes up to `howmuch` bytes (all for a negative
+/// value) from the front of `b` with one writev and drains what was
+/// written. Returns the count (-1 on error or with nothing to write) and
+/// the errno of a failure.
+pub(crate) fn write_to_fd(b: &mut EvBuffer, fd: i32, howmuch: i64) -> (i64, i32) {
+    let want = if howmuch < 0 || howmuch as u64 > b.len() as u64 { b.len() } else { howmuch as usize };
+    if want == 0 {
+        // libevent writes nothing and answers -1.
+        return (-1, 0);
+    }
+    let mut parts = Vec::new();
+    let mut left = want;
+    for s in b.slices().take(NUM_WRITE_IOVEC) {
+        if left == 0 {
+            break;
+        }
+        let k = s.len().min(left);
+        parts.push(&s[..k]);
+        left -= k;
+    }
+    let n = evbuf_io::writev(fd, &parts) as i64;
+    let err = if n < 0 { last_errno() } else { 0 };
+    if n > 0 {
+        b.drain(n as usize);
+    }
+    (n, err)
+}
+
+/// The errno of the last failed system call.
+pub(crate) fn last_errno() -> i32 {
+    std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
 }
 
 fn read_from(a: &Args, rv: &mut zval) -> PhpResult {
@@ -393,34 +496,49 @@ fn read_from(a: &Args, rv: &mut zval) -> PhpResult {
         zv::set_bool(rv, false);
         return Ok(());
     };
-    let b = &mut me(a).buf;
-    if b.back_frozen() {
+    let n = me(a).buf.edit(|b| if b.back_frozen() { -1 } else { read_from_fd(b, fd, howmuch).0 });
+    if n < 0 {
         zv::set_bool(rv, false);
-        return Ok(());
+    } else {
+        zv::set_long(rv, n);
     }
+    Ok(())
+}
+
+/// evbuffer_read: reads at most `howmuch` bytes (negative: what FIONREAD
+/// reports, up to MAX_READ) from `fd` to the end of `b`. Returns the count
+/// (-1 on error) and the errno of a failure.
+pub(crate) fn read_from_fd(b: &mut EvBuffer, fd: i32, howmuch: i64) -> (i64, i32) {
     let ready = evbuf_io::readable_bytes(fd);
     let cap = if ready <= 0 || ready as usize > MAX_READ { MAX_READ } else { ready as usize };
     let want = if howmuch < 0 || howmuch as u64 > cap as u64 { cap } else { howmuch as usize };
     let Some(room) = b.prepare_read(want) else {
-        zv::set_bool(rv, false);
-        return Ok(());
+        return (-1, libc::ENOMEM);
     };
-    let mut tmp = vec![0u8; room];
-    let n = evbuf_io::read(fd, &mut tmp);
-    if n < 0 {
-        zv::set_bool(rv, false);
-        return Ok(());
+    // One scratch buffer per thread: a read is at most MAX_READ bytes.
+    thread_local! {
+        static SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
     }
-    b.commit_read(want, &tmp[..n as usize]);
-    zv::set_long(rv, n as i64);
-    Ok(())
+    SCRATCH.with(|s| {
+        let mut tmp = s.borrow_mut();
+        if tmp.len() < room {
+            tmp.resize(room, 0);
+        }
+        let n = evbuf_io::read(fd, &mut tmp[..room]);
+        if n < 0 {
+            return (-1, last_errno());
+        }
+        b.commit_read(want, &tmp[..n as usize]);
+        (n as i64, 0)
+    })
 }
 
 // ---------------------------------------------------------------- properties
 
 /// The value of `length` or `contiguous_space`, None for other names.
 unsafe fn computed(obj: *mut zend_object, member: *mut zend_string) -> Option<i64> {
-    let b = &class::data_of::<EventBuffer>(obj).buf;
+    let g = class::data_of::<EventBuffer>(obj).buf.get();
+    let b = &*g;
     match zv::str_bytes(member) {
         b"length" => Some(b.len() as i64),
         b"contiguous_space" => Some(b.contiguous_space() as i64),
@@ -492,7 +610,8 @@ unsafe extern "C" fn get_property_ptr_ptr(
 /// current values into the property table itself (replacing its entries for
 /// the declared slots, which keep NULL).
 unsafe extern "C" fn get_properties(obj: *mut zend_object) -> *mut HashTable {
-    let b = &class::data_of::<EventBuffer>(obj).buf;
+    let g = class::data_of::<EventBuffer>(obj).buf.get();
+    let b = &*g;
     let ht = ext_php_rs::ffi::zend_std_get_properties(obj);
     let mut table = zv::Array::from_raw(ht);
     table.set_long("length", b.len() as i64);
@@ -503,7 +622,8 @@ unsafe extern "C" fn get_properties(obj: *mut zend_object) -> *mut HashTable {
 /// var_dump()/print_r(): only `length` and `contiguous_space`, as PECL.
 unsafe extern "C" fn get_debug_info(obj: *mut zend_object, is_temp: *mut c_int) -> *mut HashTable {
     *is_temp = 1;
-    let b = &class::data_of::<EventBuffer>(obj).buf;
+    let g = class::data_of::<EventBuffer>(obj).buf.get();
+    let b = &*g;
     let mut arr = zv::Array::new(2);
     arr.set_long("length", b.len() as i64);
     arr.set_long("contiguous_space", b.contiguous_space() as i64);

@@ -31,14 +31,21 @@ pub(super) fn run_loop(sh: &Rc<RefCell<Shared>>, flags: i64) -> PhpResult<i32> {
     loop {
         let mut s = sh.borrow_mut();
         s.cont = false;
+        s.n_deferreds_queued = 0;
         if s.gotterm || s.gotbreak {
             break;
         }
-        let tv = if s.core.n_active == 0 && flags & LOOP_NONBLOCK == 0 { s.timeout_next() } else { Some(0) };
+        let active = s.core.n_active + s.active_later.len();
+        let tv = if active == 0 && flags & LOOP_NONBLOCK == 0 { s.timeout_next() } else { Some(0) };
         // EVLOOP_NO_EXIT_ON_EMPTY (4): wait even with nothing pending, until exit()/stop().
-        if flags & LOOP_NO_EXIT_ON_EMPTY == 0 && !s.core.have_events() && s.core.n_active == 0 {
+        if flags & LOOP_NO_EXIT_ON_EMPTY == 0 && !s.core.have_events() && active == 0 {
             ret = 1;
             break;
+        }
+        // event_queue_make_later_events_active (they count as deferreds).
+        for id in std::mem::take(&mut s.active_later) {
+            s.core.activate(id, EV_TIMEOUT, 1);
+            s.n_deferreds_queued += 1;
         }
         s.clear_time_cache();
         if let Err(e) = s.dispatch(tv) {
@@ -54,7 +61,11 @@ pub(super) fn run_loop(sh: &Rc<RefCell<Shared>>, flags: i64) -> PhpResult<i32> {
             drop(s);
             match process_active(sh) {
                 Ok(n) => {
-                    if flags & LOOP_ONCE != 0 && sh.borrow().core.n_active == 0 && n != 0 {
+                    let idle = {
+                        let s = sh.borrow();
+                        s.core.n_active == 0 && s.active_later.is_empty()
+                    };
+                    if flags & LOOP_ONCE != 0 && idle && n != 0 {
                         break;
                     }
                 }

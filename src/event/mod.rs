@@ -3,6 +3,7 @@
 
 pub mod base;
 mod buffer;
+mod bufferevent;
 mod config;
 mod dispatch;
 pub mod dns;
@@ -210,6 +211,7 @@ fn startup(num: c_int) -> bool {
             class::declare_long_const(c, n, v);
         }
         // PECL's order (Reflection lists classes as registered): EventBuffer before EventUtil.
+        bufferevent::register();
         buffer::register();
         dns::register();
         listener::register();

@@ -1,0 +1,101 @@
+//! EventBufferEvent: PECL event's bufferevent (socket and pair kinds) on
+//! the Rust event core. `state` holds libevent's logic, `methods` the PHP
+//! methods, `props` the property handlers, `connect` connect/connectHost.
+
+mod callbacks;
+mod connect;
+mod finalize;
+mod methods;
+mod props;
+mod state;
+
+use crate::php::call::UserCallable;
+use crate::php::class::{self, NativeClass, ACC_FINAL};
+use ext_php_rs::ffi::zval;
+use state::BevCell;
+use std::rc::Rc;
+
+#[derive(Default)]
+pub struct EventBufferEvent {
+    /// The bufferevent; None before construction and once freed.
+    bev: Option<Rc<BevCell>>,
+    readcb: Option<UserCallable>,
+    writecb: Option<UserCallable>,
+    eventcb: Option<UserCallable>,
+    arg: Option<zval>,
+    /// The EventBuffer objects the `input` and `output` properties return:
+    /// made at the first read, then the same object each time (getInput()
+    /// and getOutput() make a new one at each call).
+    prop_bufs: [Option<zval>; 2],
+}
+
+impl EventBufferEvent {
+    /// bufferevent_free (free(), or the object's end).
+    fn release_bev(&mut self) {
+        if let Some(b) = self.bev.take() {
+            b.teardown();
+        }
+    }
+}
+
+impl NativeClass for EventBufferEvent {
+    const NAME: &'static std::ffi::CStr = c"EventBufferEvent";
+    // As Event: the callbacks go with the destructor, so callbacks holding
+    // their own bufferevent do not keep it alive past request shutdown.
+    const RELEASES_AT_DESTRUCT: bool = true;
+    fn released_by_destructor(&mut self) {
+        drop(self.readcb.take());
+        drop(self.writecb.take());
+        drop(self.eventcb.take());
+        drop(self.arg.take());
+        drop(std::mem::take(&mut self.prop_bufs));
+    }
+    fn slot() -> &'static class::ClassSlot {
+        static SLOT: class::ClassSlot = class::ClassSlot::new();
+        &SLOT
+    }
+    /// The callbacks and the argument, for the cycle collector.
+    fn gc_zvals(&mut self, buf: &mut class::GcBuffer) {
+        for cb in [&self.readcb, &self.writecb, &self.eventcb].into_iter().flatten() {
+            buf.add(cb.zval());
+        }
+        for z in self.arg.iter().chain(self.prop_bufs.iter().flatten()) {
+            buf.add(z);
+        }
+    }
+}
+
+impl Drop for EventBufferEvent {
+    fn drop(&mut self) {
+        self.release_bev();
+    }
+}
+
+/// Registers the class (from the group's startup, in PECL's class order).
+///
+/// # Safety
+/// Call only from MINIT.
+pub(super) unsafe fn register() {
+    let ce = class::register::<EventBufferEvent>(methods::methods(), std::ptr::null_mut(), ACC_FINAL);
+    for p in [c"priority", c"fd", c"input", c"output", c"allow_ssl_dirty_shutdown"] {
+        class::declare_property_null(ce, p);
+    }
+    for (n, v) in [
+        ("READING", state::READING as i64),
+        ("WRITING", state::WRITING as i64),
+        ("EOF", state::EOF as i64),
+        ("ERROR", state::ERROR as i64),
+        ("TIMEOUT", state::TIMEOUT as i64),
+        ("CONNECTED", state::CONNECTED as i64),
+        ("OPT_CLOSE_ON_FREE", state::OPT_CLOSE_ON_FREE),
+        ("OPT_THREADSAFE", state::OPT_THREADSAFE),
+        ("OPT_DEFER_CALLBACKS", state::OPT_DEFER_CALLBACKS),
+        ("OPT_UNLOCK_CALLBACKS", state::OPT_UNLOCK_CALLBACKS),
+        ("SSL_OPEN", 0),
+        ("SSL_CONNECTING", 1),
+        ("SSL_ACCEPTING", 2),
+    ] {
+        class::declare_long_const(ce, n, v);
+    }
+    props::install();
+}

@@ -143,7 +143,13 @@ pub(super) fn connect(bev: &BevCell, sa: &SockAddr) -> bool {
 
 /// bufferevent_socket_connect_hostname with no DNS base. Err(()) when an
 /// event callback threw.
-pub(super) fn connect_hostname(bev: &BevCell, family: i32, host: &[u8], port: i64) -> Result<bool, ()> {
+pub(super) fn connect_hostname(
+    bev: &BevCell,
+    dns: Option<std::rc::Rc<crate::event::dns::DnsCore>>,
+    family: i32,
+    host: &[u8],
+    port: i64,
+) -> Result<bool, ()> {
     if family != libc::AF_INET && family != libc::AF_INET6 && family != libc::AF_UNSPEC {
         return Ok(false);
     }
@@ -153,6 +159,22 @@ pub(super) fn connect_hostname(bev: &BevCell, family: i32, host: &[u8], port: i6
     bev.st.borrow_mut().dns_error = 0;
     // The lookup suspends reading and writing; its end resumes what is enabled.
     bev.suspend_for_lookup();
+    if let Some(dns) = dns {
+        let weak = bev.weak();
+        let port = port as u16;
+        let done = move |res: ipc_core::dns_resolver::LookupResult| {
+            let Some(bev) = weak.upgrade() else { return };
+            bev.st.borrow_mut().lookup = None;
+            let _ = resolved(&bev, res, port);
+        };
+        return match dns.resolve(host, family as i64, Box::new(done)) {
+            crate::event::dns::Resolve::Done(res) => resolved(bev, res, port).map(|_| true),
+            crate::event::dns::Resolve::Pending(h) => {
+                bev.st.borrow_mut().lookup = Some(h);
+                Ok(true)
+            }
+        };
+    }
     let service = port.to_string();
     let res = sys::getaddrinfo(host, Some(service.as_bytes()), (0, libc::SOCK_STREAM, libc::IPPROTO_TCP, family));
     bev.unsuspend_after_lookup();
@@ -170,6 +192,31 @@ pub(super) fn connect_hostname(bev: &BevCell, family: i32, host: &[u8], port: i6
         }
     }
     Ok(true)
+}
+
+/// The end of an evdns lookup: connect to the first address, or report the error.
+fn resolved(bev: &BevCell, res: ipc_core::dns_resolver::LookupResult, port: u16) -> Result<(), ()> {
+    bev.unsuspend_after_lookup();
+    match res {
+        Err(e) => {
+            if bev.dns_failed(e.0) {
+                return Err(());
+            }
+        }
+        Ok(list) => {
+            let Some(first) = list.first() else {
+                return if bev.dns_failed(ipc_core::dns_resolver::DnsError::NODATA.0) { Err(()) } else { Ok(()) };
+            };
+            let sa = match first {
+                std::net::IpAddr::V4(v) => SockAddr::inet(v.octets(), port),
+                std::net::IpAddr::V6(v) => SockAddr::inet6(v.octets(), port, 0),
+            };
+            if !connect(bev, &sa) && bev.run_eventcb(super::state::ERROR, false) {
+                return Err(());
+            }
+        }
+    }
+    Ok(())
 }
 
 /// evutil_gai_strerror for getDnsErrorString().

@@ -270,11 +270,16 @@ fn connect_m(a: &Args, rv: &mut zval) -> PhpResult {
     Ok(())
 }
 
-/// The `?EventDnsBase` argument: null is the only value until EventDnsBase exists.
-fn dns_base_arg(a: &Args) -> PhpResult {
+/// The `?EventDnsBase` argument: its resolver, or None for null.
+fn dns_base_arg(a: &Args) -> PhpResult<Option<Rc<crate::event::dns::DnsCore>>> {
     let z = a.zval(0);
     if zv::type_of(z) == ffi::IS_NULL {
-        return Ok(());
+        return Ok(None);
+    }
+    if let Some(o) = zv::object(z) {
+        if let Some(c) = crate::event::dns::core_of(o) {
+            return Ok(Some(c));
+        }
     }
     Err(error::argument_type_error(1, &format!("must be of type ?EventDnsBase, {} given", value_name(z))))
 }
@@ -289,7 +294,7 @@ fn value_name(z: &zval) -> String {
 
 fn connect_host(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(3, 4)?;
-    dns_base_arg(a)?;
+    let dns = dns_base_arg(a)?;
     let host = a.bytes(1)?;
     let port = a.long(2)?;
     let family = a.long_or(3, libc::AF_UNSPEC as i64)?;
@@ -299,7 +304,7 @@ fn connect_host(a: &Args, rv: &mut zval) -> PhpResult {
         return Ok(());
     }
     let Some(bev) = live(a, rv) else { return Ok(()) };
-    match connect::connect_hostname(&bev, family as i32, host, port) {
+    match connect::connect_hostname(&bev, dns, family as i32, host, port) {
         Ok(ok) => zv::set_bool(rv, ok),
         Err(()) => return Err(Thrown),
     }

@@ -61,6 +61,8 @@ pub(super) struct Bev {
     writecb_pending: bool,
     eventcb_pending: u16,
     pub dns_error: i32,
+    /// A connectHost lookup in progress (dropping it cancels it).
+    pub lookup: Option<crate::event::dns::LookupHandle>,
     /// Which of the read, write and event callbacks are set.
     pub has_cb: [bool; 3],
 }
@@ -128,11 +130,16 @@ impl BevCell {
                     writecb_pending: false,
                     eventcb_pending: 0,
                     dns_error: 0,
+                    lookup: None,
                     has_cb: [false; 3],
                 }),
                 me: me.clone(),
             }
         })
+    }
+
+    pub fn weak(&self) -> Weak<BevCell> {
+        self.me.clone()
     }
 
     fn rc(&self) -> Option<Rc<BevCell>> {

@@ -48,7 +48,8 @@ if ! php -n $OURS_ARGS -r 'exit(class_exists("EventListener") && class_exists("E
   MISSING[bo]="php-ipc has no EventListener/EventBufferEvent yet"
 fi
 
-tmp=$(mktemp -d)
+# A name of its own: generic /tmp/tmp.* directories get swept by other jobs on a shared machine.
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/event_http.XXXXXX")
 server=
 trap 'stop_group "$server"; rm -rf "$tmp"' EXIT
 trap 'exit 130' INT
@@ -60,6 +61,12 @@ run_one() { # key conns -> "rps p99 user_ns_per_req socket_error_lines cpu_ns_pe
   setsid taskset -c 0 php -n ${ARGS[$key]} "${SCRIPT[$key]}" "$PORT" > "$tmp/server.out" 2>&1 &
   pid=$!; server=$pid
   for _ in $(seq 50); do grep -q ready "$tmp/server.out" 2>/dev/null && break; sleep 0.1; done
+  if ! grep -q ready "$tmp/server.out" 2>/dev/null; then
+    # SIGUSR1 before its handler is installed would kill it: give up on this run.
+    echo "event_http: ${NAME[$key]} c=$conns not ready in 5 s: $(head -c 300 "$tmp/server.out" 2>/dev/null)" >&2
+    stop_group "$pid"; server=
+    return
+  fi
   kill -USR1 $pid; sleep 0.2
   cpu0=$(awk '{print $1}' "/proc/$pid/schedstat" 2>/dev/null)
   out=$(taskset -c 1 wrk -t1 -c"$conns" -d"${DURATION}s" --latency "http://127.0.0.1:$PORT/" 2>&1)

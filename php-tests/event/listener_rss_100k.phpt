@@ -71,25 +71,34 @@ $rssWarm = $heapWarm = null;
 $samples = [];
 $clientsOk = 0; $clientsBad = 0;
 $t0 = hrtime(true);
+$connected = 0;
 for ($next = 0; $next < CONNECTIONS && !$timedOut; ) {
     // Connect a batch: the kernel completes each connect from the backlog.
     $batch = [];
     for ($k = 0; $k < BATCH && $next < CONNECTIONS; $k++, $next++) {
         $c = stream_socket_client("tcp://127.0.0.1:$port", $en, $es, 5);
         if (!$c) { $errors[] = "client $next: connect: $es"; $clientsBad++; continue; }
+        $connected++;
         // One client in ten closes without a word; the others send their line.
         if ($next % 10 === 9) { fclose($c); $clientsOk++; continue; }
         fwrite($c, "ping $next\n");
         $batch[$next] = $c;
     }
     // Serve it: until every connection of the batch is gone from the server.
-    while (($accepted < $next || $conns) && !$timedOut) {
+    while (($accepted < $connected || $conns) && !$timedOut) {
         $base->loop(EventBase::LOOP_ONCE);
         if (hrtime(true) > $deadline) $timedOut = true;
     }
+    // The server has answered and closed each of them by now: the answer and
+    // the EOF are already in the client's socket (1 s allows for a slow close).
     foreach ($batch as $i => $c) {
-        stream_set_timeout($c, 5);
-        $reply = stream_get_contents($c);       // the answer, then the server's close
+        $reply = '(not read: out of time)';
+        if (!$timedOut) {
+            stream_set_timeout($c, 1);
+            $reply = stream_get_contents($c);
+            if (stream_get_meta_data($c)['timed_out']) $reply .= ' (not closed by the server within 1 s)';
+            if (hrtime(true) > $deadline) $timedOut = true;
+        }
         if ($reply === "pong $i\n") $clientsOk++;
         else { $clientsBad++; if (count($errors) < 10) $errors[] = "client $i: got " . json_encode($reply); }
         fclose($c);

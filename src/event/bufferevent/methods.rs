@@ -488,7 +488,7 @@ fn set_timeouts(a: &Args, rv: &mut zval) -> PhpResult {
 
 // ---------------------------------------------------------------- TLS
 
-const NO_TLS: &str = "TLS is not available yet in php-ipc (EventSslContext is not implemented)";
+const NO_TLS: &str = "TLS is not available yet in php-ipc (TLS bufferevents are not implemented)";
 
 /// An `EventSslContext` argument: php-ipc has no such class yet, so only an
 /// object of a user class of that name passes (then the call throws NO_TLS).

@@ -41,45 +41,62 @@ RUNNER="$(php-config --extension-dir 2>/dev/null)/build/run-tests.php"
 # covered by the same code paths here (more argument spellings, reflection
 # dumps, per-function posix/sockets phpt) and runs in the full set.
 CI_SET=(
-  # sysvmsg: serializer/unserializer callbacks, references, values, every argument
+  # sysvmsg: serializer/unserializer callbacks, references, values, string
+  # shapes and sizes, every argument at random
   php-tests/sysvmsg/msg_send_receive.phpt php-tests/sysvmsg/class.phpt
   difftests/sysvmsg/user_code_serialize.php difftests/sysvmsg/refs.php
-  difftests/sysvmsg/values.php difftests/sysvmsg/random_args.php
-  # sysvsem: fork (inherited holds, auto-release), handlers, random calls
+  difftests/sysvmsg/values.php difftests/sysvmsg/string_shapes.php
+  difftests/sysvmsg/flags_and_limits.php difftests/sysvmsg/random_args.php
+  # sysvsem: fork (inherited holds, auto-release, a child outliving its
+  # parent), handlers, random calls
   php-tests/sysvsem/fork_inherited_hold.phpt php-tests/sysvsem/sem_auto_release.phpt
-  php-tests/sysvsem/sem_class.phpt difftests/sysvsem/user_code_handlers.php
-  difftests/sysvsem/fork_and_undo.php difftests/sysvsem/randomized.php
+  php-tests/sysvsem/fork_child_outlives_parent.phpt php-tests/sysvsem/sem_class.phpt
+  difftests/sysvsem/user_code_handlers.php difftests/sysvsem/fork_and_undo.php
+  difftests/sysvsem/fork_inherited.php difftests/sysvsem/randomized.php
   # sysvshm: the segment reader on crafted/corrupted bytes, user code detaching
-  # the segment mid-serialize, arrays, random calls
+  # the segment mid-serialize, arrays, segment bytes, random calls
   php-tests/sysvshm/corrupted_segment.phpt php-tests/sysvshm/shm_user_code_detaches.phpt
-  php-tests/sysvshm/shm_put_get_var.phpt difftests/sysvshm/crafted_data.php
-  difftests/sysvshm/user_code_serialize.php difftests/sysvshm/array_values.php
+  php-tests/sysvshm/shm_put_get_var.phpt php-tests/sysvshm/shm_class.phpt
+  difftests/sysvshm/crafted_data.php difftests/sysvshm/user_code_serialize.php
+  difftests/sysvshm/array_values.php difftests/sysvshm/segment_bytes.php
   difftests/sysvshm/randomized.php
-  # shmop: segments removed elsewhere, fork
-  php-tests/shmop/removed_elsewhere.phpt difftests/shmop/basic_and_errors.php
-  difftests/shmop/fork_and_modes.php
-  # posix: buffers filled by libc (passwd/group, uname, times), user handlers, random calls
+  # shmop: segments removed elsewhere, shared with native processes, fork
+  php-tests/shmop/removed_elsewhere.phpt php-tests/shmop/cross_native.phpt
+  difftests/shmop/basic_and_errors.php difftests/shmop/fork_and_modes.php
+  # posix: buffers libc fills (passwd/group entries, group lists), user
+  # handlers, random calls
   php-tests/posix/posix_getpwnam.phpt php-tests/posix/posix_getgrgid.phpt
+  php-tests/posix/posix_getgroups.phpt difftests/posix/identity.php
   difftests/posix/user_code_handlers.php difftests/posix/nix_edges.php
   difftests/posix/random_args.php
-  # sockets: cmsg/ancillary buffers, SCM_RIGHTS, addrinfo, option structs,
-  # import/export of streams, random calls
+  # sockets: cmsg/ancillary buffers, SCM_RIGHTS, fd_set above 1024 and with
+  # 200 clients, option structs, addrinfo, stream import/export, random calls
   php-tests/sockets/scm_rights_socket.phpt php-tests/sockets/socket_recvmsg.phpt
-  php-tests/sockets/socket_sendmsg.phpt php-tests/sockets/socket_import_stream.phpt
-  php-tests/sockets/socket_export_stream.phpt php-tests/sockets/lifecycle.phpt
-  difftests/sockets/recvmsg_ancillary.php difftests/sockets/addrinfo_streams_msg.php
-  difftests/sockets/user_code_handlers.php difftests/sockets/random_args.php
-  # event: freed objects, GC cycles, shutdown order, fork, buffers, callbacks
+  php-tests/sockets/socket_sendmsg.phpt php-tests/sockets/select_high_fd.phpt
+  php-tests/sockets/socket_import_stream.phpt php-tests/sockets/socket_export_stream.phpt
+  php-tests/sockets/lifecycle.phpt difftests/sockets/recvmsg_ancillary.php
+  difftests/sockets/addrinfo_streams_msg.php difftests/sockets/multicast_options.php
+  difftests/sockets/select_200_clients.php difftests/sockets/user_code_handlers.php
+  difftests/sockets/random_args.php
+  # event: freed objects, GC cycles, shutdown order, fork, buffers (huge
+  # sizes, random operations), callbacks, native Socket objects, the
+  # framework-style loops, random calls
   php-tests/event/freed_objects.phpt php-tests/event/gc_cycles.phpt
   php-tests/event/lifetime.phpt php-tests/event/callbacks.phpt
   php-tests/event/shutdown_destructor_loop.phpt php-tests/event/fork_without_reinit.phpt
-  php-tests/event/buffer_chunks.phpt php-tests/event/fuzz_args.phpt
+  php-tests/event/buffer_chunks.phpt php-tests/event/buffer_read_sizes.phpt
+  php-tests/event/native_sockets_deferred.phpt php-tests/event/signal.phpt
+  php-tests/event/fuzz_args.phpt
   difftests/event/freed_base.php difftests/event/freed_event.php
   difftests/event/buffer_random.php difftests/event/buffer_io.php
-  difftests/event/object_handlers.php difftests/event/exceptions.php
-  difftests/event/fork_reinit.php difftests/event/random_args.php
-  # Ipc\ classes (deferred handles, signals)
-  php-tests/ipc/deferred.phpt php-tests/ipc/signals.phpt
+  difftests/event/buffer_args.php difftests/event/object_handlers.php
+  difftests/event/exceptions.php difftests/event/fork_reinit.php
+  difftests/event/revolt_style_loop.php difftests/event/reactphp_style_loop.php
+  difftests/event/random_args.php
+  # Ipc\ classes: deferred handles, signals, timed waits
+  php-tests/ipc/deferred.phpt php-tests/ipc/signals.phpt php-tests/ipc/sem_acquire_timeout.phpt
+  # seeds: the user scripts with fork, shared memory and a fatal error
+  php-tests/seeds/shm_counter.phpt php-tests/seeds/msg_queue.phpt
 )
 
 # Skipped under valgrind, each for a stated reason, printed when skipped
@@ -223,7 +240,7 @@ EOF
   # one, and is counted above from its log); timing-dependent differences
   # are not memory errors.
   grep -E '^(FAIL|BORK)[[:space:]]' "$log" | sed 's/^/note: output differs under valgrind: /'
-  sed -n '/^SLOW TEST SUMMARY/,/^=====/p' "$log" | grep -E '^\(' | sort -u | sed 's/^/slow: /' | head -40
+  sed -n '/^SLOW TEST SUMMARY/,/^=====/p' "$log" | grep -E '^\(' | sort -u | sort -k1.2nr | sed 's/^/slow: /' | head -"${VALGRIND_SLOW_LINES:-15}"
   [ "${VALGRIND_KEEP_LOGS:-0}" = 1 ] || find php-tests \( -name '*.mem' -o -name '*.mem.*' \) -delete
   echo "valgrind: phpt part $(( $(date +%s) - t0 ))s"
 fi

@@ -224,7 +224,9 @@ EOF
   chmod +x "$report/bin/valgrind"
   log="$report/phpt.log"
   t0=$(date +%s)
-  find php-tests -name '*.mem.*' -delete
+  # Only the logs of the tests run here (another run may use other tests' logs).
+  remove_logs() { local t; for t in "${phpts[@]}"; do rm -f "${t%.phpt}.mem" "${t%.phpt}".mem.*; done; }
+  remove_logs
   PATH="$report/bin:$PATH" NO_INTERACTION=1 TEST_PHP_EXECUTABLE="$(command -v php)" TEST_PHP_SRCDIR="$ROOT" VALGRIND_OPTS="$VG_OPTS" \
     php -n "$RUNNER" -m -n -d extension="$SO" -d pcre.jit=0 -q --show-slow "${VALGRIND_SLOW_MS:-30000}" -j"$JOBS" "${phpts[@]}" > "$log" 2>&1
   n=$(sed -n 's/^Number of tests *: *\([0-9]*\).*/\1/p' "$log")
@@ -241,7 +243,7 @@ EOF
   # are not memory errors.
   grep -E '^(FAIL|BORK)[[:space:]]' "$log" | sed 's/^/note: output differs under valgrind: /'
   sed -n '/^SLOW TEST SUMMARY/,/^=====/p' "$log" | grep -E '^\(' | sort -u | sort -k1.2nr | sed 's/^/slow: /' | head -"${VALGRIND_SLOW_LINES:-15}"
-  [ "${VALGRIND_KEEP_LOGS:-0}" = 1 ] || find php-tests \( -name '*.mem' -o -name '*.mem.*' \) -delete
+  [ "${VALGRIND_KEEP_LOGS:-0}" = 1 ] || remove_logs
   echo "valgrind: phpt part $(( $(date +%s) - t0 ))s"
 fi
 

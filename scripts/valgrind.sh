@@ -241,7 +241,8 @@ EOF
   # A test whose output differs under valgrind is listed (a crash shows as
   # one, and is counted above from its log); timing-dependent differences
   # are not memory errors.
-  grep -E '^(FAIL|BORK)[[:space:]]' "$log" | sed 's/^/note: output differs under valgrind: /'
+  # (run-tests colours its result words and ends progress lines with \r.)
+  sed 's/\x1b\[[0-9;]*m//g' "$log" | tr '\r' '\n' | grep -E '^(FAIL|BORK)[[:space:]]' | sed 's/^/note: output differs under valgrind: /'
   sed -n '/^SLOW TEST SUMMARY/,/^=====/p' "$log" | grep -E '^\(' | sort -u | sort -k1.2nr | sed 's/^/slow: /' | head -"${VALGRIND_SLOW_LINES:-15}"
   [ "${VALGRIND_KEEP_LOGS:-0}" = 1 ] || remove_logs
   echo "valgrind: phpt part $(( $(date +%s) - t0 ))s"

@@ -10,11 +10,11 @@
 # our .so on the stack. What is suppressed and why: scripts/valgrind.supp.
 #
 #   scripts/valgrind.sh             VALGRIND_SET=full (default): every phpt and
-#                                   every difftest (226 tests: 21 min on the
-#                                   2-core VM at load 5-10)
+#                                   every difftest (226 tests: 9 min on the
+#                                   2-core VM at load 1-5, 21 min at load 5-10)
 #   VALGRIND_SET=ci scripts/valgrind.sh
-#                                   the CI subset below (CI_SET, 76 tests: 8 min
-#                                   at load 5-7), what .ci/run runs
+#                                   the CI subset below (CI_SET, 76 tests: 4 min
+#                                   at load 1-3, 8 min at load 5-7), what .ci/run runs
 #   scripts/valgrind.sh PATH...     given .phpt/.php files or folders
 # VALGRIND_JOBS=2: tests run two at a time (phpt and difftests alike).
 # Ends with one line "valgrind: N tests, N errors"; exits non-zero on errors.

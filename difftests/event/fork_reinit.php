@@ -32,6 +32,9 @@ echo "child exit ", pcntl_wexitstatus($status), "\n";
 fwrite($w, "hi");
 $b->loop(EventBase::LOOP_ONCE);
 usleep(400000);
-$b->loop(EventBase::LOOP_ONCE);
+// Non-blocking: the 0.3 s timer is due by now; if the child took longer than
+// 0.3 s (under valgrind, or a loaded machine) it already fired in the loop
+// above, and a blocking LOOP_ONCE would wait forever on the idle read event.
+$b->loop(EventBase::LOOP_NONBLOCK);
 echo "parent got ", json_encode($got), "\n";
 echo "parent pending ", json_encode([$e->pending(Event::READ), $t->pending(Event::TIMEOUT)]), "\n";

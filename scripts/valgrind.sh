@@ -13,7 +13,7 @@
 #                                   every difftest (226 tests: 9 min on the
 #                                   2-core VM at load 1-5, 21 min at load 5-10)
 #   VALGRIND_SET=ci scripts/valgrind.sh
-#                                   the CI subset below (CI_SET, 76 tests: 4 min
+#                                   the CI subset below (CI_SET, 88 tests: 4 min
 #                                   at load 1-3, 8 min at load 5-7), what .ci/run runs
 #   scripts/valgrind.sh PATH...     given .phpt/.php files or folders
 # VALGRIND_JOBS=2: tests run two at a time (phpt and difftests alike).
@@ -93,6 +93,13 @@ CI_SET=(
   difftests/event/exceptions.php difftests/event/fork_reinit.php
   difftests/event/revolt_style_loop.php difftests/event/reactphp_style_loop.php
   difftests/event/random_args.php
+  # event part 2/3: bufferevents (lifetimes, freed bases, GC, pairs, random
+  # calls), listeners, the resolver (freed during a lookup), SSL contexts
+  php-tests/event/bev_gc_cycles.phpt php-tests/event/bev_base_freed.phpt
+  php-tests/event/listener_gc.phpt php-tests/event/listener_lifetime.phpt
+  php-tests/event/dns_freed_lookup.phpt php-tests/event/ssl_better_than_pecl.phpt
+  difftests/event/bev_lifetime.php difftests/event/bev_pair.php difftests/event/bev_random.php
+  difftests/event/listener_random.php difftests/event/dns_resolve.php difftests/event/ssl_certs.php
   # Ipc\ classes: deferred handles, signals, timed waits
   php-tests/ipc/deferred.phpt php-tests/ipc/signals.phpt php-tests/ipc/sem_acquire_timeout.phpt
   # seeds: the user scripts with fork, shared memory and a fatal error

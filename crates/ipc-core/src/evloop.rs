@@ -149,7 +149,11 @@ pub fn prefetch(addr: usize) {
 /// The events of one fd: the first inline (the common case), others spilled.
 #[derive(Clone, Debug)]
 struct FdList {
+    /// The newest event, then the one before it, then the older ones: a
+    /// bufferevent's read and write events fit without an allocation (its
+    /// write event comes and goes at each response).
     first: u32,
+    second: u32,
     more: Vec<u32>,
     /// Whether the kernel registration is edge-triggered: libevent takes
     /// EV_ET from the event whose add or delete last changed the fd's
@@ -159,7 +163,7 @@ struct FdList {
 
 impl Default for FdList {
     fn default() -> Self {
-        FdList { first: NONE, more: Vec::new(), et: false }
+        FdList { first: NONE, second: NONE, more: Vec::new(), et: false }
     }
 }
 
@@ -167,14 +171,18 @@ impl FdList {
     /// Adds `i` at the head: libevent's evmap inserts with LIST_INSERT_HEAD,
     /// so the events of an fd are activated newest first.
     fn push(&mut self, i: u32) {
-        if self.first != NONE {
-            self.more.insert(0, self.first);
+        if self.second != NONE {
+            self.more.insert(0, self.second);
         }
+        self.second = self.first;
         self.first = i;
     }
     fn remove(&mut self, i: u32) {
         if self.first == i {
-            self.first = if self.more.is_empty() { NONE } else { self.more.remove(0) };
+            self.first = self.second;
+            self.second = if self.more.is_empty() { NONE } else { self.more.remove(0) };
+        } else if self.second == i {
+            self.second = if self.more.is_empty() { NONE } else { self.more.remove(0) };
         } else {
             self.more.retain(|&x| x != i);
         }
@@ -183,7 +191,7 @@ impl FdList {
         self.first == NONE
     }
     fn iter(&self) -> impl Iterator<Item = u32> + '_ {
-        (self.first != NONE).then_some(self.first).into_iter().chain(self.more.iter().copied())
+        [self.first, self.second].into_iter().filter(|&x| x != NONE).chain(self.more.iter().copied())
     }
 }
 
@@ -672,9 +680,16 @@ impl Core {
             }
         };
         if v.more.is_empty() {
+            let second = v.second;
             let r = res(self.slots[first as usize].events);
             if r != 0 {
                 self.activate_idx(first, r, 0);
+            }
+            if second != NONE {
+                let r = res(self.slots[second as usize].events);
+                if r != 0 {
+                    self.activate_idx(second, r, 0);
+                }
             }
             return;
         }

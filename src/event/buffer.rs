@@ -466,17 +466,29 @@ pub(crate) fn write_to_fd(b: &mut EvBuffer, fd: i32, howmuch: i64) -> (i64, i32)
         // libevent writes nothing and answers -1.
         return (-1, 0);
     }
-    let mut parts = Vec::new();
+    // The parts on the stack while they fit (a response is one chunk or two).
+    let mut small: [&[u8]; evbuf_io::SMALL_IOV] = [&[]; evbuf_io::SMALL_IOV];
+    let mut count = 0;
+    let mut more: Vec<&[u8]> = Vec::new();
     let mut left = want;
     for s in b.slices().take(NUM_WRITE_IOVEC) {
         if left == 0 {
             break;
         }
         let k = s.len().min(left);
-        parts.push(&s[..k]);
+        if count < small.len() {
+            small[count] = &s[..k];
+        } else {
+            if more.is_empty() {
+                more.extend_from_slice(&small);
+            }
+            more.push(&s[..k]);
+        }
+        count += 1;
         left -= k;
     }
-    let n = evbuf_io::writev(fd, &parts) as i64;
+    let parts = if more.is_empty() { &small[..count] } else { &more[..] };
+    let n = evbuf_io::writev(fd, parts) as i64;
     let err = if n < 0 { last_errno() } else { 0 };
     if n > 0 {
         b.drain(n as usize);

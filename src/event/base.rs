@@ -122,8 +122,11 @@ pub struct Shared {
     /// child shares an epoll instance with its parent until reInit().
     fork_gen: u64,
     /// The handlers of `Kind::Internal` events, by their `user` key.
-    internal: HashMap<usize, Weak<dyn Internal>>,
-    next_internal: usize,
+    /// A slab: key k is at index k - 1 (16 bytes a bufferevent, where a
+    /// hash map took about 40).
+    internal: Vec<Option<Weak<dyn Internal>>>,
+    /// Keys of unregistered handlers, for reuse.
+    internal_free: Vec<usize>,
 }
 
 /// The owner of `Kind::Internal` events (bufferevents, listeners): the loop
@@ -156,8 +159,8 @@ impl Shared {
             failure: None,
             notice: None,
             fork_gen: sigpipe::fork_generation(),
-            internal: HashMap::new(),
-            next_internal: 1,
+            internal: Vec::new(),
+            internal_free: Vec::new(),
         })
     }
 
@@ -182,20 +185,31 @@ impl Shared {
 
     /// Registers the handler of internal events; the key goes in their `user`.
     pub fn register_internal(&mut self, h: Weak<dyn Internal>) -> usize {
-        let key = self.next_internal;
-        self.next_internal += 1;
-        self.internal.insert(key, h);
-        key
+        match self.internal_free.pop() {
+            Some(key) => {
+                self.internal[key - 1] = Some(h);
+                key
+            }
+            None => {
+                self.internal.push(Some(h));
+                self.internal.len()
+            }
+        }
     }
 
-    /// Forgets a handler (its events must be removed from the core too).
+    /// Forgets a handler (its events must be removed from the core first:
+    /// the key goes to the next handler registered).
     pub fn unregister_internal(&mut self, key: usize) {
-        self.internal.remove(&key);
+        if let Some(slot) = key.checked_sub(1).and_then(|i| self.internal.get_mut(i)) {
+            if slot.take().is_some() {
+                self.internal_free.push(key);
+            }
+        }
     }
 
     /// The live handler for `key`, if its owner still exists.
     pub fn internal_handler(&self, key: usize) -> Option<Rc<dyn Internal>> {
-        self.internal.get(&key).and_then(Weak::upgrade)
+        self.internal.get(key.checked_sub(1)?)?.as_ref().and_then(Weak::upgrade)
     }
 
     // ---- time ----

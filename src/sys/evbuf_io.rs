@@ -22,11 +22,25 @@ pub fn read(fd: i32, buf: &mut [u8]) -> isize {
 
 /// writev(2) of `parts`: the count, or -1.
 pub fn writev(fd: i32, parts: &[&[u8]]) -> isize {
-    let iov: Vec<libc::iovec> =
-        parts.iter().map(|p| libc::iovec { iov_base: p.as_ptr() as *mut libc::c_void, iov_len: p.len() }).collect();
+    let to_iov = |p: &&[u8]| libc::iovec { iov_base: p.as_ptr() as *mut libc::c_void, iov_len: p.len() };
+    // The usual one or two parts go on the stack (no allocation per write).
+    let mut small = [libc::iovec { iov_base: std::ptr::null_mut(), iov_len: 0 }; SMALL_IOV];
+    let heap: Vec<libc::iovec>;
+    let iov: &[libc::iovec] = if parts.len() <= SMALL_IOV {
+        for (d, p) in small.iter_mut().zip(parts) {
+            *d = to_iov(p);
+        }
+        &small[..parts.len()]
+    } else {
+        heap = parts.iter().map(to_iov).collect();
+        &heap
+    };
     // SAFETY: every iovec points into a live slice of its length.
     unsafe { libc::writev(fd, iov.as_ptr(), iov.len() as libc::c_int) }
 }
+
+/// How many parts writev() gathers without allocating.
+pub const SMALL_IOV: usize = 8;
 
 /// A re-entrant lock taken and released by separate calls
 /// (EventBuffer::lock()/unlock()); unlocking more often than locking does

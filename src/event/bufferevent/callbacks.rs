@@ -38,14 +38,7 @@ pub(super) fn call(cell: &Rc<BevCell>, cb: Cb) -> bool {
         release(holder);
         return false;
     };
-    let arg = match &bev.arg {
-        Some(a) => copy(a),
-        None => {
-            let mut n = zv::undef();
-            zv::set_null(&mut n);
-            n
-        }
-    };
+    let arg = copy(&bev.arg);
     let mut args = [copy(&holder), zv::undef(), zv::undef()];
     let n = match what {
         Some(w) => {

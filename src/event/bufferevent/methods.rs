@@ -144,7 +144,7 @@ fn set_cbs(obj: &mut EventBufferEvent, cbs: [Option<UserCallable>; 3], arg: Opti
         std::mem::replace(&mut obj.eventcb, e),
     );
     let old_arg = match arg {
-        Some(v) => obj.arg.replace(v),
+        Some(v) => Some(std::mem::replace(&mut obj.arg, v)),
         None => None,
     };
     // Released after the new values are in place.

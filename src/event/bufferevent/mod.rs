@@ -22,11 +22,14 @@ pub struct EventBufferEvent {
     readcb: Option<UserCallable>,
     writecb: Option<UserCallable>,
     eventcb: Option<UserCallable>,
-    arg: Option<zval>,
+    /// The callbacks' argument (NULL when none was given).
+    arg: zval,
     /// The EventBuffer objects the `input` and `output` properties return:
     /// made at the first read, then the same object each time (getInput()
-    /// and getOutput() make a new one at each call).
-    prop_bufs: [Option<zval>; 2],
+    /// and getOutput() make a new one at each call). Boxed: most servers
+    /// never read them, and the object then fits a smaller allocation
+    /// (320 bytes, not 384: 640 KB less at 10,000 connections).
+    prop_bufs: Option<Box<[Option<zval>; 2]>>,
 }
 
 impl EventBufferEvent {
@@ -47,8 +50,8 @@ impl NativeClass for EventBufferEvent {
         drop(self.readcb.take());
         drop(self.writecb.take());
         drop(self.eventcb.take());
-        drop(self.arg.take());
-        drop(std::mem::take(&mut self.prop_bufs));
+        drop(std::mem::take(&mut self.arg));
+        drop(self.prop_bufs.take());
     }
     fn slot() -> &'static class::ClassSlot {
         static SLOT: class::ClassSlot = class::ClassSlot::new();
@@ -59,7 +62,8 @@ impl NativeClass for EventBufferEvent {
         for cb in [&self.readcb, &self.writecb, &self.eventcb].into_iter().flatten() {
             buf.add(cb.zval());
         }
-        for z in self.arg.iter().chain(self.prop_bufs.iter().flatten()) {
+        let arg = (crate::php::zv::type_of(&self.arg) != crate::php::ffi::IS_NULL).then_some(&self.arg);
+        for z in arg.into_iter().chain(self.prop_bufs.iter().flat_map(|p| p.iter().flatten())) {
             buf.add(z);
         }
     }

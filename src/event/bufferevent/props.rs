@@ -54,7 +54,7 @@ fn value(obj: *mut zend_object, i: usize) -> Option<zval> {
                     let k = i - 2;
                     let cell = if k == 0 { st.input.clone() } else { st.output.clone() };
                     drop(st);
-                    let cached = b.prop_bufs[k].get_or_insert_with(|| {
+                    let cached = b.prop_bufs.get_or_insert_with(Default::default)[k].get_or_insert_with(|| {
                         let mut o = zv::undef();
                         buffer::new_object(&mut o, cell);
                         o

@@ -1,4 +1,5 @@
 <?php
+// difftest-exit: 3
 // EventListener's accept loop: the callback's arguments for inet, inet6
 // and unix peers, many pending clients accepted in one loop iteration, the
 // accepted sockets' flags per option, enable/disable, and what callbacks do

@@ -63,13 +63,20 @@ pub(in crate::event::bufferevent) enum TlsState {
 enum Kept {
     Code(u32),
     Queue(SslErr),
+    /// SSL_R_UNEXPECTED_EOF_WHILE_READING, which OpenSSL 3 raises when a
+    /// socket BIO reads end of file (see `conn_closed`).
+    UnexpectedEof,
 }
+
+/// ERR_PACK(ERR_LIB_SSL, 0, SSL_R_UNEXPECTED_EOF_WHILE_READING).
+const UNEXPECTED_EOF: u32 = (20 << 23) | 294;
 
 impl Kept {
     /// ERR_error_string's text.
     fn text(&self) -> String {
         match self {
             Kept::Code(c) => format!("error:{c:08X}:lib(0)::reason({c})"),
+            Kept::UnexpectedEof => format!("error:{UNEXPECTED_EOF:08X}:SSL routines::unexpected eof while reading"),
             Kept::Queue(e) => {
                 let code = e.code();
                 let lib = e.library().map(str::to_owned).unwrap_or_else(|| format!("lib({})", (code >> 23) & 0xff));
@@ -340,7 +347,15 @@ impl BevCell {
         let mut event = ERROR;
         let mut dirty = false;
         self.with_tls(|t| {
-            let code = e.code();
+            let mut code = e.code();
+            // End of file from the socket: OpenSSL 3's socket BIO (libevent's)
+            // flags it, and SSL_read fails with SSL_ERROR_SSL and
+            // "unexpected eof while reading"; the stream BIO here has no such
+            // flag (SSL_ERROR_SYSCALL without an error), so it is made so.
+            let eof = code == ErrorCode::SYSCALL && e.ssl_error().is_none() && e.io_error().is_none();
+            if eof {
+                code = ErrorCode::SSL;
+            }
             if code == ErrorCode::ZERO_RETURN {
                 if t.stream.get_shutdown().contains(ShutdownState::RECEIVED) {
                     event = EOF;
@@ -352,6 +367,9 @@ impl BevCell {
                 t.put_error(Kept::Code(code_number(code)));
             } else if code == ErrorCode::SSL || code.as_raw() == 4 {
                 t.put_error(Kept::Code(code_number(code)));
+            }
+            if eof {
+                t.put_error(Kept::UnexpectedEof);
             }
             if let Some(stack) = e.ssl_error() {
                 for err in stack.errors() {

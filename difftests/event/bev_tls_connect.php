@@ -110,3 +110,38 @@ var_dump($bc->connect("127.0.0.1:$closedPort"));
 $base->exit(5);
 $base->dispatch();
 $bc->free();
+// A TCP reset by the peer (SO_LINGER 0) after the handshake: libevent's dirty
+// shutdown, ERROR, or EOF when allow_ssl_dirty_shutdown is set.
+foreach ([false, true] as $dirty) {
+    echo "== peer reset, allow_ssl_dirty_shutdown ", var_export($dirty, true), "\n";
+    $ls = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);
+    socket_bind($ls, '127.0.0.1', 0);
+    socket_listen($ls, 8);
+    socket_getsockname($ls, $addr, $port);
+    $bc = EventBufferEvent::sslSocket($base, null, $c, EventBufferEvent::SSL_CONNECTING);
+    $bc->allow_ssl_dirty_shutdown = $dirty;
+    var_dump($bc->connect("127.0.0.1:$port"));
+    $acc = socket_accept($ls);
+    socket_set_nonblock($acc);
+    $srv = EventBufferEvent::sslSocket($base, $acc, $s, EventBufferEvent::SSL_ACCEPTING);
+    // The socket is closed from a timer: closed inside the callback, libevent
+    // would warn that its pending epoll change meets a closed descriptor.
+    $closer = Event::timer($base, function () use ($acc) { socket_close($acc); });
+    $srv->setCallbacks(null, null, function ($b, $e) use ($acc, $closer) {
+        echo "server event ", ev($e), "\n";
+        socket_set_option($acc, SOL_SOCKET, SO_LINGER, ['l_onoff' => 1, 'l_linger' => 0]);
+        $b->free();
+        $closer->addTimer(0.01);
+    });
+    $bc->setCallbacks(null, null, function ($b, $e) use ($base) {
+        echo "client event ", ev($e), "\n";
+        if ($e & EventBufferEvent::CONNECTED) return;
+        echo "  errors: ", errs($b), "\n";
+        $base->exit();
+    });
+    $bc->enable(Event::READ);
+    $base->exit(5);
+    $base->dispatch();
+    $bc->free();
+    socket_close($ls);
+}

@@ -567,12 +567,10 @@ fn ssl_socket(a: &Args, rv: &mut zval) -> PhpResult {
     }
     obj.bev = Some(bev.clone());
     obj.arg = Some(null());
-    // bufferevent_openssl_new_impl: the events follow the descriptor (the
+    // bufferevent_openssl_new_impl: the events follow the descriptor (a
     // handshake starts with the write event).
+    // An open one adds nothing yet (its write event follows the output).
     bev.set_fd(fd);
-    if tstate == TlsState::Open && fd >= 0 {
-        bev.enable(evloop::EV_WRITE);
-    }
     Ok(())
 }
 

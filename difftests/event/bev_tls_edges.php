@@ -121,4 +121,15 @@ $bc = EventBufferEvent::sslSocket($base, $p[1], $c, EventBufferEvent::SSL_CONNEC
 $bc->setCallbacks(null, null, function ($b, $e) { throw new Exception("boom $e"); });
 try { $base->exit(1); $base->dispatch(); } catch (Exception $e) { echo $e->getMessage(), "\n"; }
 $base->exit(0.3); $base->dispatch();
+echo "== OPT_DEFER_CALLBACKS | OPT_THREADSAFE\n";
+[$bs, $bc, $p] = tls_pair($base, [], EventBufferEvent::OPT_DEFER_CALLBACKS | EventBufferEvent::OPT_THREADSAFE);
+var_dump($bs->getEnabled());
+$bs->setCallbacks(function ($b) { echo "server read\n"; $b->write(strtoupper($b->read(100))); }, function ($b) { echo "server write\n"; }, function ($b, $e) { echo "server event ", ev($e), "\n"; });
+$bc->setCallbacks(function ($b) use ($base) { echo "client read ", $b->read(100), "\n"; $base->exit(); }, function ($b) { echo "client write\n"; }, function ($b, $e) {
+    echo "client event ", ev($e), "\n";
+    if ($e & EventBufferEvent::CONNECTED) { $b->write("deferred"); echo "client wrote\n"; }
+});
+$bs->enable(Event::READ); $bc->enable(Event::READ);
+$base->exit(2); $base->dispatch();
+$bs->free(); $bc->free();
 echo "done\n";

@@ -554,7 +554,11 @@ fn ssl_socket(a: &Args, rv: &mut zval) -> PhpResult {
             return Ok(());
         }
     };
-    if options_refused(options) || sh.borrow().freed {
+    // libevent's TLS bufferevent ignores a failure to set up THREADSAFE
+    // locking (the socket one fails): only UNLOCK_CALLBACKS without
+    // DEFER_CALLBACKS is refused (PECL then crashes; here it is PECL's fatal
+    // error for a NULL bufferevent).
+    if options_refused(options & !state::OPT_THREADSAFE) || sh.borrow().freed {
         drop(sh);
         error::fatal("Failed to allocate bufferevent filter");
         return Ok(());

@@ -93,6 +93,17 @@ $b->free();
 echo "== bad fd\n";
 try { var_dump(EventBufferEvent::sslSocket($base, -5, $c, 1)); } catch (Throwable $e) { echo get_class($e), ": ", $e->getMessage(), "\n"; }
 try { var_dump(EventBufferEvent::sslSocket($base, "x", $c, 1)); } catch (Throwable $e) { echo get_class($e), ": ", $e->getMessage(), "\n"; }
+echo "== OPT_DEFER_CALLBACKS | OPT_THREADSAFE\n";
+[$bs, $bc, $p] = tls_pair($base, [], EventBufferEvent::OPT_DEFER_CALLBACKS | EventBufferEvent::OPT_THREADSAFE);
+var_dump($bs->getEnabled());
+$bs->setCallbacks(function ($b) { echo "server read\n"; $b->write(strtoupper($b->read(100))); }, function ($b) { echo "server write\n"; }, function ($b, $e) { echo "server event ", ev($e), "\n"; });
+$bc->setCallbacks(function ($b) use ($base) { echo "client read ", $b->read(100), "\n"; $base->exit(); }, function ($b) { echo "client write\n"; }, function ($b, $e) {
+    echo "client event ", ev($e), "\n";
+    if ($e & EventBufferEvent::CONNECTED) { $b->write("deferred"); echo "client wrote\n"; }
+});
+$bs->enable(Event::READ); $bc->enable(Event::READ);
+$base->exit(2); $base->dispatch();
+$bs->free(); $bc->free();
 echo "== garbage to server\n";
 socket_create_pair(AF_UNIX, SOCK_STREAM, 0, $p);
 socket_set_nonblock($p[0]); socket_set_nonblock($p[1]);
@@ -110,9 +121,15 @@ $bc->setCallbacks(null, null, function ($b, $e) { echo "client $e\n"; $b->free()
 $bs->setCallbacks(function ($b) { echo "server read\n"; }, null, function ($b, $e) use ($base) { echo "server $e\n"; });
 $base->exit(0.5); $base->dispatch();
 echo "== timeout\n";
+// A TLS read timeout leaves reading on (libevent's TLS read event callback
+// does not disable it): the timeout repeats.
+$n = 0;
+$bs->setCallbacks(null, null, function ($b, $e) use ($base, &$n) { echo "server ", ev($e), " ", $b->getEnabled(), "\n"; if (++$n == 3) $base->exit(); });
 $bs->setTimeouts(0.1, 0);
 $bs->enable(Event::READ);
-$base->exit(1); $base->dispatch();
+$base->exit(5); $base->dispatch();
+$bs->disable(Event::READ);
+$bs->free();
 echo "== exception in callback\n";
 socket_create_pair(AF_UNIX, SOCK_STREAM, 0, $p);
 socket_set_nonblock($p[0]); socket_set_nonblock($p[1]);
@@ -121,15 +138,4 @@ $bc = EventBufferEvent::sslSocket($base, $p[1], $c, EventBufferEvent::SSL_CONNEC
 $bc->setCallbacks(null, null, function ($b, $e) { throw new Exception("boom $e"); });
 try { $base->exit(1); $base->dispatch(); } catch (Exception $e) { echo $e->getMessage(), "\n"; }
 $base->exit(0.3); $base->dispatch();
-echo "== OPT_DEFER_CALLBACKS | OPT_THREADSAFE\n";
-[$bs, $bc, $p] = tls_pair($base, [], EventBufferEvent::OPT_DEFER_CALLBACKS | EventBufferEvent::OPT_THREADSAFE);
-var_dump($bs->getEnabled());
-$bs->setCallbacks(function ($b) { echo "server read\n"; $b->write(strtoupper($b->read(100))); }, function ($b) { echo "server write\n"; }, function ($b, $e) { echo "server event ", ev($e), "\n"; });
-$bc->setCallbacks(function ($b) use ($base) { echo "client read ", $b->read(100), "\n"; $base->exit(); }, function ($b) { echo "client write\n"; }, function ($b, $e) {
-    echo "client event ", ev($e), "\n";
-    if ($e & EventBufferEvent::CONNECTED) { $b->write("deferred"); echo "client wrote\n"; }
-});
-$bs->enable(Event::READ); $bc->enable(Event::READ);
-$base->exit(2); $base->dispatch();
-$bs->free(); $bc->free();
 echo "done\n";

@@ -368,11 +368,11 @@ final class EventBufferEvent
     public static function createPair(EventBase $base, int $options = 0): array|false {}
     public function setPriority(int $priority): bool {}
     public function setTimeouts(float $timeout_read, float $timeout_write): bool {}
-    /** Throws EventException: TLS is not available yet in php-ipc. */
+    /** Throws EventException: TLS filters are not available yet in php-ipc (use sslSocket). */
     public static function createSslFilter(EventBufferEvent $unnderlying, EventSslContext $ctx, int $state, int $options = 0): EventBufferEvent {}
-    /** Throws EventException: TLS is not available yet in php-ipc. */
+    /** TLS over a (non-blocking) socket, or none until connect(); $state: SSL_OPEN, SSL_CONNECTING, SSL_ACCEPTING. */
     public static function sslSocket(EventBase $base, mixed $socket, EventSslContext $ctx, int $state, int $options = 0): EventBufferEvent {}
-    /** False: no TLS on this bufferevent. */
+    /** The newest kept OpenSSL error (ERR_error_string form), removed; false when none or no TLS. */
     public function sslError(): string {}
     public function sslRenegotiate(): void {}
     public function sslGetCipherInfo(): string {}

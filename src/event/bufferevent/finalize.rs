@@ -9,6 +9,11 @@ use std::rc::{Rc, Weak};
 
 struct Finalizer {
     fd: i32,
+    /// The open file behind `fd` when the close was scheduled (device,
+    /// inode): libevent closes at its base's end, before later code can
+    /// reuse the number; ours may close later, so a descriptor closed by
+    /// its owner meanwhile and reused for another file is left alone.
+    file: Option<(u64, u64)>,
     sh: Weak<RefCell<Shared>>,
     key: usize,
     id: EvId,
@@ -21,7 +26,9 @@ thread_local! {
 
 impl Drop for Finalizer {
     fn drop(&mut self) {
-        crate::sys::socket::close(self.fd);
+        if self.file.is_some() && identity(self.fd) == self.file {
+            crate::sys::socket::close(self.fd);
+        }
         if let Some(sh) = self.sh.upgrade() {
             if let Ok(mut s) = sh.try_borrow_mut() {
                 s.core.remove(self.id);
@@ -44,6 +51,11 @@ impl Internal for Finalizer {
     }
 }
 
+/// The (device, inode) of the file open on `fd`.
+fn identity(fd: i32) -> Option<(u64, u64)> {
+    nix::sys::stat::fstat(fd).ok().map(|st| (st.st_dev, st.st_ino))
+}
+
 /// Closes `fd` at the next loop of `sh`, or now when that base cannot loop
 /// any more. Finalizers of bases freed or gone meanwhile close now too.
 pub(super) fn close_later(sh: &Rc<RefCell<Shared>>, fd: i32) {
@@ -62,7 +74,7 @@ pub(super) fn close_later(sh: &Rc<RefCell<Shared>>, fd: i32) {
         let key = s.register_internal(h);
         let id = s.core.create(-1, 0, key, Kind::Internal);
         s.core.activate(id, EV_TIMEOUT, 1);
-        Finalizer { fd, sh: Rc::downgrade(sh), key, id }
+        Finalizer { fd, file: identity(fd), sh: Rc::downgrade(sh), key, id }
     });
     drop(s);
     PENDING.with(|p| p.borrow_mut().push(f));

@@ -488,14 +488,15 @@ fn set_timeouts(a: &Args, rv: &mut zval) -> PhpResult {
 
 // ---------------------------------------------------------------- TLS
 
-const NO_TLS: &str = "TLS is not available yet in php-ipc (TLS bufferevents are not implemented)";
+const NO_FILTER: &str = "TLS filters (createSslFilter) are not available yet in php-ipc; use sslSocket";
 
-/// An `EventSslContext` argument: php-ipc has no such class yet, so only an
-/// object of a user class of that name passes (then the call throws NO_TLS).
-fn ssl_ctx_arg(a: &Args, i: u32) -> PhpResult {
+/// The `EventSslContext` argument's TLS context.
+fn ssl_ctx_arg<'a>(a: &Args<'a>, i: u32) -> PhpResult<&'a crate::event::ssl::TlsContext> {
     let z = a.zval(i);
-    if zv::object(z).is_some_and(|o| zv::class_name(o).eq_ignore_ascii_case("EventSslContext")) {
-        return Ok(());
+    if let Some(o) = zv::object(z) {
+        if zv::class_name(o).eq_ignore_ascii_case("EventSslContext") {
+            return crate::event::ssl::tls_context(o);
+        }
     }
     Err(error::argument_type_error(i + 1, &format!("must be of type EventSslContext, {} given", value_name(z))))
 }
@@ -504,41 +505,144 @@ fn create_ssl_filter(a: &Args, _rv: &mut zval) -> PhpResult {
     a.count(3, 4)?;
     a.object_of(0, ce_of::<EventBufferEvent>())?;
     ssl_ctx_arg(a, 1)?;
-    Err(error::throw_exception(exception_ce(), NO_TLS, 0))
+    Err(error::throw_exception(exception_ce(), NO_FILTER, 0))
 }
 
-fn ssl_socket(a: &Args, _rv: &mut zval) -> PhpResult {
+/// PECL's is_valid_ssl_state.
+fn tls_state(state: i64) -> Option<state::tls::TlsState> {
+    use state::tls::TlsState;
+    match state {
+        0 => Some(TlsState::Open),
+        1 => Some(TlsState::Connecting),
+        2 => Some(TlsState::Accepting),
+        _ => None,
+    }
+}
+
+fn ssl_socket(a: &Args, rv: &mut zval) -> PhpResult {
+    use state::tls::{Tls, TlsState};
     a.count(4, 5)?;
-    a.object_of(0, ce_of::<EventBase>())?;
-    ssl_ctx_arg(a, 2)?;
-    Err(error::throw_exception(exception_ce(), NO_TLS, 0))
+    let sh = base_of(a, 0)?;
+    let ctx = ssl_ctx_arg(a, 2)?;
+    let st = a.long(3)?;
+    let options = a.long_or(4, 0)?;
+    let Some(tstate) = tls_state(st) else {
+        warning("Invalid state specified");
+        zv::set_bool(rv, false);
+        return Ok(());
+    };
+    let mut fd = -1;
+    if zv::type_of(zv::deref(a.zval(1))) != ffi::IS_NULL {
+        // PECL leaves the descriptor's blocking mode as it is.
+        fd = zval_to_fd(a.zval(1))?;
+        if fd < 0 {
+            zv::set_bool(rv, false);
+            return Ok(());
+        }
+    }
+    // SSL_new on the context; libevent then sets the side from the state.
+    let ssl = match tstate {
+        TlsState::Connecting => ctx.new_ssl(crate::event::ssl::Role::Client),
+        TlsState::Accepting => ctx.new_ssl(crate::event::ssl::Role::Server),
+        TlsState::Open => openssl::ssl::Ssl::new(&ctx.ssl_context()),
+    };
+    let tls = match ssl.and_then(|s| Tls::new(s, fd, tstate)) {
+        Ok(t) => t,
+        Err(_) => {
+            warning("Event: Failed creating SSL handle");
+            zv::set_bool(rv, false);
+            return Ok(());
+        }
+    };
+    // libevent's TLS bufferevent ignores a failure to set up THREADSAFE
+    // locking (the socket one fails): only UNLOCK_CALLBACKS without
+    // DEFER_CALLBACKS is refused (PECL then crashes; here it is PECL's fatal
+    // error for a NULL bufferevent).
+    if options_refused(options & !state::OPT_THREADSAFE) || sh.borrow().freed {
+        drop(sh);
+        error::fatal("Failed to allocate bufferevent filter");
+        return Ok(());
+    }
+    let bev = BevCell::new(&sh, -1, options, false);
+    bev.st.borrow_mut().tls = Some(Box::new(tls));
+    let obj = class::instantiate::<EventBufferEvent>(rv);
+    if let Some(o) = zv::object(rv) {
+        bev.st.borrow_mut().obj = o.as_ptr();
+    }
+    obj.bev = Some(bev.clone());
+    obj.arg = null();
+    // bufferevent_openssl_new_impl: the events follow the descriptor (a
+    // handshake starts with the write event).
+    // An open one adds nothing yet (its write event follows the output).
+    bev.set_fd(fd);
+    Ok(())
 }
 
-/// The TLS queries on a bufferevent without TLS: PECL's answer for one
-/// (false, or nothing for sslRenegotiate).
-fn no_ssl(a: &Args, rv: &mut zval, answer_false: bool) -> PhpResult {
+/// The TLS bufferevent of the object: None (after PECL's answer, false or
+/// nothing) when it has none.
+fn tls_bev(a: &Args, rv: &mut zval, answer_false: bool) -> PhpResult<Option<Rc<BevCell>>> {
     a.count(0, 0)?;
-    if live(a, rv).is_some() && answer_false {
-        zv::set_bool(rv, false);
+    let Some(bev) = live(a, rv) else { return Ok(None) };
+    if bev.st.borrow().tls.is_none() {
+        if answer_false {
+            zv::set_bool(rv, false);
+        }
+        return Ok(None);
+    }
+    Ok(Some(bev))
+}
+
+fn ssl_error(a: &Args, rv: &mut zval) -> PhpResult {
+    let Some(bev) = tls_bev(a, rv, true)? else { return Ok(()) };
+    let e = bev.st.borrow_mut().tls.as_deref_mut().and_then(|t| t.pop_error());
+    match e {
+        Some(s) => zv::set_bytes(rv, s.as_bytes()),
+        None => zv::set_bool(rv, false),
     }
     Ok(())
 }
 
-fn ssl_error(a: &Args, rv: &mut zval) -> PhpResult {
-    no_ssl(a, rv, true)
-}
 fn ssl_renegotiate(a: &Args, rv: &mut zval) -> PhpResult {
-    no_ssl(a, rv, false)
+    let Some(bev) = tls_bev(a, rv, false)? else { return Ok(()) };
+    if bev.tls_renegotiate() {
+        return Err(Thrown);
+    }
+    Ok(())
 }
+
+/// The current cipher's property, through `f`; "(NONE)" without one when
+/// `none` is given (SSL_CIPHER_get_name(NULL)), else false.
+fn cipher_query(
+    a: &Args,
+    rv: &mut zval,
+    none: Option<&str>,
+    f: impl FnOnce(&openssl::ssl::SslCipherRef) -> String,
+) -> PhpResult {
+    let Some(bev) = tls_bev(a, rv, true)? else { return Ok(()) };
+    let st = bev.st.borrow();
+    let Some(t) = st.tls.as_ref() else { return Ok(()) };
+    match (t.stream.ssl().current_cipher(), none) {
+        (Some(c), _) => zv::set_bytes(rv, f(c).as_bytes()),
+        (None, Some(n)) => zv::set_bytes(rv, n.as_bytes()),
+        (None, None) => zv::set_bool(rv, false),
+    }
+    Ok(())
+}
+
 fn ssl_get_cipher_info(a: &Args, rv: &mut zval) -> PhpResult {
-    no_ssl(a, rv, true)
+    cipher_query(a, rv, None, |c| c.description())
 }
 fn ssl_get_cipher_name(a: &Args, rv: &mut zval) -> PhpResult {
-    no_ssl(a, rv, true)
+    cipher_query(a, rv, Some("(NONE)"), |c| c.name().to_owned())
 }
 fn ssl_get_cipher_version(a: &Args, rv: &mut zval) -> PhpResult {
-    no_ssl(a, rv, true)
+    cipher_query(a, rv, Some("(NONE)"), |c| c.version().to_owned())
 }
 fn ssl_get_protocol(a: &Args, rv: &mut zval) -> PhpResult {
-    no_ssl(a, rv, true)
+    let Some(bev) = tls_bev(a, rv, true)? else { return Ok(()) };
+    let st = bev.st.borrow();
+    if let Some(t) = st.tls.as_ref() {
+        zv::set_bytes(rv, t.stream.ssl().version_str().as_bytes());
+    }
+    Ok(())
 }

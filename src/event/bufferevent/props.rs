@@ -43,7 +43,12 @@ fn value(obj: *mut zend_object, i: usize) -> Option<zval> {
     let mut z = zv::undef();
     match i {
         0 => zv::set_null(&mut z),
-        4 => zv::set_bool(&mut z, b.bev.is_some()),
+        // bufferevent_openssl_get_allow_dirty_shutdown: -1 (true) on a
+        // bufferevent without TLS.
+        4 => zv::set_bool(
+            &mut z,
+            b.bev.as_ref().is_some_and(|bev| bev.st.borrow().tls.as_ref().is_none_or(|t| t.allow_dirty_shutdown)),
+        ),
         _ => {
             let bev = b.bev.as_ref()?;
             let st = bev.st.borrow();
@@ -99,6 +104,17 @@ unsafe extern "C" fn write_property(
     match which(member) {
         Some(1..=3) => {
             error::fatal("Cannot write property");
+            value
+        }
+        Some(4) => {
+            // bufferevent_openssl_set_allow_dirty_shutdown.
+            let b = class::data_of::<EventBufferEvent>(obj);
+            let on = zv::is_true(&*value);
+            if let Some(bev) = &b.bev {
+                if let Some(t) = bev.st.borrow_mut().tls.as_deref_mut() {
+                    t.allow_dirty_shutdown = on;
+                }
+            }
             value
         }
         Some(_) => value,

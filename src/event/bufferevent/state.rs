@@ -6,6 +6,8 @@
 //! No `RefCell` borrow of the state is held while a PHP callback runs: each
 //! step borrows, decides, releases, then calls out.
 
+pub(super) mod tls;
+
 use super::callbacks::{self, Cb};
 use crate::event::base::{Internal, Shared};
 use crate::event::buffer::{read_from_fd, write_to_fd, BufCell, BufWatcher};
@@ -65,6 +67,8 @@ pub(super) struct Bev {
     pub lookup: Option<crate::event::dns::LookupHandle>,
     /// Which of the read, write and event callbacks are set.
     pub has_cb: [bool; 3],
+    /// The TLS connection of an sslSocket bufferevent.
+    pub tls: Option<Box<tls::Tls>>,
 }
 
 pub(super) struct BevCell {
@@ -132,6 +136,7 @@ impl BevCell {
                     dns_error: 0,
                     lookup: None,
                     has_cb: [false; 3],
+                    tls: None,
                 }),
                 me: me.clone(),
             }
@@ -256,6 +261,9 @@ impl BevCell {
 
     /// be_socket_enable / be_pair_enable.
     pub(super) fn impl_enable(&self, event: u16) -> bool {
+        if self.st.borrow().tls.is_some() {
+            return self.tls_enable(event);
+        }
         let (pair, ev_read, ev_write, tr, tw) = {
             let st = self.st.borrow();
             (st.pair, st.ev_read, st.ev_write, st.timeout_read, st.timeout_write)
@@ -290,6 +298,9 @@ impl BevCell {
 
     /// be_socket_disable / be_pair_disable.
     pub(super) fn impl_disable(&self, event: u16) {
+        if self.st.borrow().tls.is_some() {
+            return self.tls_disable(event);
+        }
         let (pair, connecting, ev_read, ev_write) = {
             let st = self.st.borrow();
             (st.pair, st.connecting, st.ev_read, st.ev_write)
@@ -662,6 +673,9 @@ impl BevCell {
 
     /// bufferevent_setfd for a socket bufferevent.
     pub fn set_fd(&self, fd: i32) {
+        if self.st.borrow().tls.is_some() {
+            return self.tls_set_fd(fd);
+        }
         let (sh, ev_read, ev_write, enabled) = {
             let mut st = self.st.borrow_mut();
             st.fd = fd;
@@ -839,6 +853,9 @@ impl BufWatcher for BevCell {
             }
             return;
         }
+        if self.st.borrow().tls.is_some() {
+            return self.tls_outbuf_changed((cell.len() + deleted).saturating_sub(added), added);
+        }
         // bufferevent_socket_outbuf_cb
         let (enabled, ev_write, tw) = {
             let st = self.st.borrow();
@@ -853,12 +870,14 @@ impl BufWatcher for BevCell {
 impl Internal for BevCell {
     fn fire(&self, _sh: &Rc<RefCell<Shared>>, b: &Begin) -> bool {
         let Some(me) = self.rc() else { return false };
-        let (pair, ev_read, ev_write, ev_defer) = {
+        let (pair, ev_read, ev_write, ev_defer, tls) = {
             let st = me.st.borrow();
-            (st.pair, st.ev_read, st.ev_write, st.ev_defer)
+            (st.pair, st.ev_read, st.ev_write, st.ev_defer, st.tls.is_some())
         };
         let threw = if b.id == ev_defer {
             me.run_deferred()
+        } else if tls && (b.id == ev_read || b.id == ev_write) {
+            me.tls_fire(b.id == ev_read, b.res)
         } else if b.id == ev_read {
             if pair {
                 // bufferevent_generic_read_timeout_cb

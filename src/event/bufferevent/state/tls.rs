@@ -1,0 +1,619 @@
+//! libevent 2.1's bufferevent_openssl over a socket (bufferevent_openssl.c):
+//! the handshake driven by the descriptor's readiness (WANT_READ and
+//! WANT_WRITE), then decrypted bytes into the input buffer and the output
+//! buffer encrypted on write, on the socket bufferevent's events and
+//! callbacks. The `Ssl` talks to the descriptor through [`FdIo`].
+
+use super::{unfrozen, BevCell, CONNECTED, EOF, ERROR, READING, TIMEOUT, WRITING};
+use ipc_core::evloop::{EV_READ, EV_TIMEOUT, EV_WRITE};
+use openssl::error::Error as SslErr;
+use openssl::ssl::{ErrorCode, ShutdownState, Ssl, SslStream};
+use std::io::{Read, Write};
+
+/// libevent's READ_DEFAULT, WRITE_FRAME and the single read/write maximum.
+const READ_DEFAULT: usize = 4096;
+const WRITE_FRAME: usize = 15000;
+const MAX_SINGLE: usize = 16384;
+/// libevent's NUM_ERRORS: the errors a bufferevent keeps for sslError().
+const NUM_ERRORS: usize = 3;
+
+// Results of do_read/do_write (libevent's OP_*).
+const OP_MADE_PROGRESS: u8 = 1;
+const OP_BLOCKED: u8 = 2;
+const OP_ERR: u8 = 4;
+
+/// The socket under the TLS connection: plain read(2)/write(2) (libevent's
+/// socket BIO); EAGAIN is WouldBlock, which OpenSSL turns into WANT_*.
+pub(in crate::event::bufferevent) struct FdIo {
+    pub fd: i32,
+}
+
+impl Read for FdIo {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = crate::sys::evbuf_io::read(self.fd, buf);
+        if n < 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        Ok(n as usize)
+    }
+}
+
+impl Write for FdIo {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = crate::sys::evbuf_io::writev(self.fd, &[buf]);
+        if n < 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        Ok(n as usize)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(in crate::event::bufferevent) enum TlsState {
+    Open,
+    Connecting,
+    Accepting,
+}
+
+/// One error kept for sslError(): an SSL_get_error code (libevent keeps
+/// those too) or an OpenSSL error from the queue.
+enum Kept {
+    Code(u32),
+    Queue(SslErr),
+    /// SSL_R_UNEXPECTED_EOF_WHILE_READING, which OpenSSL 3 raises when a
+    /// socket BIO reads end of file (see `conn_closed`).
+    UnexpectedEof,
+}
+
+/// ERR_PACK(ERR_LIB_SSL, 0, SSL_R_UNEXPECTED_EOF_WHILE_READING).
+const UNEXPECTED_EOF: u32 = (20 << 23) | 294;
+
+impl Kept {
+    /// ERR_error_string's text.
+    fn text(&self) -> String {
+        match self {
+            Kept::Code(c) => format!("error:{c:08X}:lib(0)::reason({c})"),
+            Kept::UnexpectedEof => format!("error:{UNEXPECTED_EOF:08X}:SSL routines::unexpected eof while reading"),
+            Kept::Queue(e) => {
+                let code = e.code();
+                let lib = e.library().map(str::to_owned).unwrap_or_else(|| format!("lib({})", (code >> 23) & 0xff));
+                let reason = e.reason().map(str::to_owned).unwrap_or_else(|| format!("reason({})", code & 0x7fffff));
+                format!("error:{code:08X}:{lib}::{reason}")
+            }
+        }
+    }
+}
+
+pub(in crate::event::bufferevent) struct Tls {
+    pub stream: SslStream<FdIo>,
+    pub state: TlsState,
+    read_blocked_on_write: bool,
+    write_blocked_on_read: bool,
+    /// The bytes of a write OpenSSL asked to retry (libevent's last_write):
+    /// the retry passes the same buffer again.
+    retry_write: Option<Vec<u8>>,
+    errors: Vec<Kept>,
+    pub allow_dirty_shutdown: bool,
+}
+
+impl Tls {
+    pub fn new(ssl: Ssl, fd: i32, state: TlsState) -> Result<Tls, openssl::error::ErrorStack> {
+        Ok(Tls {
+            stream: SslStream::new(ssl, FdIo { fd })?,
+            state,
+            read_blocked_on_write: false,
+            write_blocked_on_read: false,
+            retry_write: None,
+            errors: Vec::new(),
+            allow_dirty_shutdown: false,
+        })
+    }
+
+    fn put_error(&mut self, e: Kept) {
+        if self.errors.len() < NUM_ERRORS {
+            self.errors.push(e);
+        }
+    }
+
+    /// bufferevent_get_openssl_error + ERR_error_string: the last kept
+    /// error, removed.
+    pub fn pop_error(&mut self) -> Option<String> {
+        self.errors.pop().map(|e| e.text())
+    }
+}
+
+/// SSL_get_error's number for an error code.
+fn code_number(c: ErrorCode) -> u32 {
+    c.as_raw() as u32
+}
+
+impl BevCell {
+    fn tls_state(&self) -> Option<TlsState> {
+        self.st.borrow().tls.as_ref().map(|t| t.state)
+    }
+
+    fn with_tls<R>(&self, f: impl FnOnce(&mut Tls) -> R) -> Option<R> {
+        self.st.borrow_mut().tls.as_deref_mut().map(f)
+    }
+
+    // ------------------------------------------------------------ start/stop
+
+    fn start_reading(&self) -> bool {
+        let (ev_read, ev_write, tr, tw, rbow) = {
+            let st = self.st.borrow();
+            let rbow = st.tls.as_ref().is_some_and(|t| t.read_blocked_on_write);
+            (st.ev_read, st.ev_write, st.timeout_read, st.timeout_write, rbow)
+        };
+        let mut ok = self.add_event(ev_read, tr);
+        if ok && rbow {
+            ok = self.add_event(ev_write, tw);
+        }
+        ok
+    }
+
+    fn start_writing(&self) -> bool {
+        let (ev_read, ev_write, tr, tw, wbor) = {
+            let st = self.st.borrow();
+            let wbor = st.tls.as_ref().is_some_and(|t| t.write_blocked_on_read);
+            (st.ev_read, st.ev_write, st.timeout_read, st.timeout_write, wbor)
+        };
+        let mut ok = self.add_event(ev_write, tw);
+        if ok && wbor {
+            ok = self.add_event(ev_read, tr);
+        }
+        ok
+    }
+
+    fn stop_reading(&self) {
+        let (ev_read, wbor) = {
+            let st = self.st.borrow();
+            (st.ev_read, st.tls.as_ref().is_some_and(|t| t.write_blocked_on_read))
+        };
+        if !wbor {
+            self.del_event(ev_read);
+        }
+    }
+
+    fn stop_writing(&self) {
+        let (ev_write, rbow) = {
+            let st = self.st.borrow();
+            (st.ev_write, st.tls.as_ref().is_some_and(|t| t.read_blocked_on_write))
+        };
+        if !rbow {
+            self.del_event(ev_write);
+        }
+    }
+
+    /// be_openssl_enable (socket kind).
+    pub(super) fn tls_enable(&self, event: u16) -> bool {
+        let r1 = event & EV_READ == 0 || self.start_reading();
+        let r2 = event & EV_WRITE == 0 || self.start_writing();
+        r1 && r2
+    }
+
+    /// be_openssl_disable.
+    pub(super) fn tls_disable(&self, event: u16) {
+        if event & EV_READ != 0 {
+            self.stop_reading();
+        }
+        if event & EV_WRITE != 0 {
+            self.stop_writing();
+        }
+    }
+
+    fn set_rbow(&self) -> bool {
+        self.stop_reading();
+        self.with_tls(|t| t.read_blocked_on_write = true);
+        self.start_writing()
+    }
+
+    fn clear_rbow(&self) -> bool {
+        self.with_tls(|t| t.read_blocked_on_write = false);
+        let enabled = self.st.borrow().enabled;
+        if enabled & EV_WRITE == 0 {
+            self.stop_writing();
+        }
+        enabled & EV_READ == 0 || self.start_reading()
+    }
+
+    fn set_wbor(&self) -> bool {
+        self.stop_writing();
+        self.with_tls(|t| t.write_blocked_on_read = true);
+        self.start_reading()
+    }
+
+    fn clear_wbor(&self) -> bool {
+        self.with_tls(|t| t.write_blocked_on_read = false);
+        let enabled = self.st.borrow().enabled;
+        if enabled & EV_READ == 0 {
+            self.stop_reading();
+        }
+        enabled & EV_WRITE == 0 || self.start_writing()
+    }
+
+    // ------------------------------------------------------------ setup
+
+    /// set_handshake_callbacks / set_open_callbacks for a socket: the
+    /// events re-pointed at `fd`; the handshake (re)enables the
+    /// bufferevent's events, an open connection keeps the pending ones.
+    pub(super) fn tls_set_fd(&self, fd: i32) {
+        let (sh, ev_read, ev_write, enabled, state) = {
+            let mut st = self.st.borrow_mut();
+            st.fd = fd;
+            let state = match st.tls.as_deref_mut() {
+                Some(t) => {
+                    t.stream.get_mut().fd = fd;
+                    t.state
+                }
+                None => return,
+            };
+            (st.sh.clone(), st.ev_read, st.ev_write, st.enabled, state)
+        };
+        let (rpending, wpending) = (self.pending(ev_read, EV_READ), self.pending(ev_write, EV_WRITE));
+        {
+            let mut s = sh.borrow_mut();
+            s.core.del(ev_read);
+            s.core.del(ev_write);
+            s.core.assign(ev_read, fd, EV_READ | ipc_core::evloop::EV_PERSIST);
+            s.core.assign(ev_write, fd, EV_WRITE | ipc_core::evloop::EV_PERSIST);
+            let _ = s.sync();
+        }
+        if state == TlsState::Open {
+            let (tr, tw) = {
+                let st = self.st.borrow();
+                (st.timeout_read, st.timeout_write)
+            };
+            if rpending {
+                self.add_event(ev_read, tr);
+            }
+            if wpending {
+                self.add_event(ev_write, tw);
+            }
+        } else if fd >= 0 {
+            self.enable(enabled);
+        }
+    }
+
+    // ------------------------------------------------------------ events
+
+    /// The read or write event of a TLS bufferevent fired. True if a
+    /// callback threw.
+    pub(super) fn tls_fire(&self, read: bool, res: u16) -> bool {
+        match self.tls_state() {
+            None => false,
+            Some(TlsState::Open) => {
+                if res == EV_TIMEOUT {
+                    let what = TIMEOUT | if read { READING } else { WRITING };
+                    return self.run_eventcb(what, false);
+                }
+                if read {
+                    self.consider_reading()
+                } else {
+                    self.consider_writing()
+                }
+            }
+            Some(_) => {
+                // be_openssl_handshakeeventcb
+                if res & EV_TIMEOUT != 0 {
+                    return self.run_eventcb(TIMEOUT, false);
+                }
+                self.do_handshake().1
+            }
+        }
+    }
+
+    /// do_handshake: (finished, a callback threw).
+    pub(super) fn do_handshake(&self) -> (bool, bool) {
+        let r = match self.with_tls(|t| t.stream.do_handshake()) {
+            Some(r) => r,
+            None => return (false, false),
+        };
+        match r {
+            Ok(()) => {
+                let fd = {
+                    let mut st = self.st.borrow_mut();
+                    if let Some(t) = st.tls.as_deref_mut() {
+                        t.state = TlsState::Open;
+                    }
+                    st.fd
+                };
+                self.tls_set_fd(fd);
+                let enabled = self.st.borrow().enabled;
+                self.enable(enabled);
+                (true, self.run_eventcb(CONNECTED, false))
+            }
+            Err(e) => match e.code() {
+                ErrorCode::WANT_WRITE => {
+                    self.stop_reading();
+                    self.start_writing();
+                    (false, false)
+                }
+                ErrorCode::WANT_READ => {
+                    self.stop_writing();
+                    self.start_reading();
+                    (false, false)
+                }
+                _ => (false, self.conn_closed(READING, &e)),
+            },
+        }
+    }
+
+    /// conn_closed: the errors kept, reading and writing stopped, the event
+    /// callback told (EOF for close_notify, or a dirty shutdown allowed).
+    fn conn_closed(&self, when: u16, e: &openssl::ssl::Error) -> bool {
+        let mut event = ERROR;
+        let mut dirty = false;
+        self.with_tls(|t| {
+            let mut code = e.code();
+            // End of file from the socket: OpenSSL 3's socket BIO (libevent's)
+            // flags it, and SSL_read fails with SSL_ERROR_SSL and
+            // "unexpected eof while reading"; the stream BIO here has no such
+            // flag (SSL_ERROR_SYSCALL without an error), so it is made so.
+            let eof = code == ErrorCode::SYSCALL && e.ssl_error().is_none() && e.io_error().is_none();
+            if eof {
+                code = ErrorCode::SSL;
+            }
+            if code == ErrorCode::ZERO_RETURN {
+                if t.stream.get_shutdown().contains(ShutdownState::RECEIVED) {
+                    event = EOF;
+                } else {
+                    dirty = true;
+                }
+            } else if code == ErrorCode::SYSCALL {
+                dirty = e.ssl_error().is_none();
+                t.put_error(Kept::Code(code_number(code)));
+            } else if code == ErrorCode::SSL || code.as_raw() == 4 {
+                t.put_error(Kept::Code(code_number(code)));
+            }
+            if eof {
+                t.put_error(Kept::UnexpectedEof);
+            }
+            if let Some(stack) = e.ssl_error() {
+                for err in stack.errors() {
+                    t.put_error(Kept::Queue(err.clone()));
+                }
+            }
+            if dirty && t.allow_dirty_shutdown {
+                event = EOF;
+            }
+        });
+        self.stop_reading();
+        self.stop_writing();
+        self.run_eventcb(when | event, false)
+    }
+
+    // ------------------------------------------------------------ reading
+
+    /// bytes_to_read.
+    fn bytes_to_read(&self) -> usize {
+        let st = self.st.borrow();
+        if st.tls.as_ref().is_some_and(|t| t.write_blocked_on_read) || st.enabled & EV_READ == 0 || st.read_suspended {
+            return 0;
+        }
+        let mut result = READ_DEFAULT;
+        let high = st.wm_read.1;
+        if high != 0 {
+            let len = st.input.len();
+            if len >= high {
+                return 0;
+            }
+            result = high - len;
+        }
+        result.min(MAX_SINGLE)
+    }
+
+    /// do_read: (OP_* flags, a callback threw).
+    fn do_read(&self, n_to_read: usize) -> (u8, bool) {
+        if self.st.borrow().read_suspended {
+            return (0, false);
+        }
+        let mut buf = vec![0u8; n_to_read.min(MAX_SINGLE)];
+        let r = match self.with_tls(|t| t.stream.ssl_read(&mut buf)) {
+            Some(r) => r,
+            None => return (OP_ERR, false),
+        };
+        match r {
+            Ok(n) if n > 0 => {
+                let rbow = self.st.borrow().tls.as_ref().is_some_and(|t| t.read_blocked_on_write);
+                if rbow && !self.clear_rbow() {
+                    return (OP_ERR | OP_MADE_PROGRESS, false);
+                }
+                let input = self.st.borrow().input.clone();
+                unfrozen(&mut input.get_mut(), |b| b.add(&buf[..n]));
+                input.notify(n, 0);
+                (OP_MADE_PROGRESS, false)
+            }
+            Ok(_) => (OP_BLOCKED, false),
+            Err(e) => {
+                let rbow = self.st.borrow().tls.as_ref().is_some_and(|t| t.read_blocked_on_write);
+                match e.code() {
+                    ErrorCode::WANT_READ => {
+                        if rbow && !self.clear_rbow() {
+                            return (OP_ERR, false);
+                        }
+                    }
+                    ErrorCode::WANT_WRITE => {
+                        if !rbow && !self.set_rbow() {
+                            return (OP_ERR, false);
+                        }
+                    }
+                    _ => return (OP_BLOCKED, self.conn_closed(READING, &e)),
+                }
+                (OP_BLOCKED, false)
+            }
+        }
+    }
+
+    /// consider_reading.
+    fn consider_reading(&self) -> bool {
+        while self.st.borrow().tls.as_ref().is_some_and(|t| t.write_blocked_on_read) {
+            let (r, threw) = self.do_write(WRITE_FRAME);
+            if threw {
+                return true;
+            }
+            if r & (OP_BLOCKED | OP_ERR) != 0 {
+                break;
+            }
+        }
+        if self.st.borrow().tls.as_ref().is_none_or(|t| t.write_blocked_on_read) {
+            return false;
+        }
+        let mut all = 0;
+        let mut n_to_read = self.bytes_to_read();
+        while n_to_read > 0 {
+            let (r, threw) = self.do_read(n_to_read);
+            if threw {
+                return true;
+            }
+            all |= r;
+            if r & (OP_BLOCKED | OP_ERR) != 0 || self.st.borrow().read_suspended {
+                break;
+            }
+            n_to_read = self.st.borrow().tls.as_ref().map_or(0, |t| t.stream.ssl().pending());
+        }
+        if all & OP_MADE_PROGRESS != 0 && self.trigger(EV_READ, false) {
+            return true;
+        }
+        let (suspended, enabled, ev_read) = {
+            let st = self.st.borrow();
+            (st.read_suspended, st.enabled, st.ev_read)
+        };
+        if suspended || enabled & EV_READ == 0 {
+            self.del_event(ev_read);
+        }
+        false
+    }
+
+    // ------------------------------------------------------------ writing
+
+    /// do_write: (OP_* flags, a callback threw).
+    fn do_write(&self, atmost: usize) -> (u8, bool) {
+        let output = self.st.borrow().output.clone();
+        let data = match self.with_tls(|t| t.retry_write.take()) {
+            Some(Some(v)) => v,
+            Some(None) => {
+                let n = output.len().min(atmost).min(MAX_SINGLE);
+                output.get().copy_range(0, n)
+            }
+            None => return (OP_ERR, false),
+        };
+        if data.is_empty() {
+            return (OP_BLOCKED, false);
+        }
+        let r = self.with_tls(|t| t.stream.ssl_write(&data)).expect("tls present");
+        let mut result = 0;
+        let mut written = 0;
+        match r {
+            Ok(n) => {
+                result |= OP_MADE_PROGRESS;
+                let wbor = self.st.borrow().tls.as_ref().is_some_and(|t| t.write_blocked_on_read);
+                if wbor && !self.clear_wbor() {
+                    return (OP_ERR | result, false);
+                }
+                written = n;
+            }
+            Err(e) => {
+                let wbor = self.st.borrow().tls.as_ref().is_some_and(|t| t.write_blocked_on_read);
+                match e.code() {
+                    ErrorCode::WANT_WRITE => {
+                        if wbor && !self.clear_wbor() {
+                            return (OP_ERR, false);
+                        }
+                        self.with_tls(|t| t.retry_write = Some(data));
+                    }
+                    ErrorCode::WANT_READ => {
+                        if !wbor && !self.set_wbor() {
+                            return (OP_ERR, false);
+                        }
+                        self.with_tls(|t| t.retry_write = Some(data));
+                    }
+                    _ => return (OP_BLOCKED, self.conn_closed(WRITING, &e)),
+                }
+                result |= OP_BLOCKED;
+            }
+        }
+        if written > 0 {
+            unfrozen(&mut output.get_mut(), |b| b.drain(written));
+            output.notify(0, written);
+            if self.trigger(EV_WRITE, true) {
+                return (result, true);
+            }
+        }
+        (result, false)
+    }
+
+    /// consider_writing.
+    fn consider_writing(&self) -> bool {
+        while self.st.borrow().tls.as_ref().is_some_and(|t| t.read_blocked_on_write) {
+            let (r, threw) = self.do_read(1024);
+            if threw {
+                return true;
+            }
+            if r & OP_MADE_PROGRESS != 0 && self.trigger(EV_READ, false) {
+                return true;
+            }
+            if r & (OP_ERR | OP_BLOCKED) != 0 {
+                break;
+            }
+        }
+        if self.st.borrow().tls.as_ref().is_none_or(|t| t.read_blocked_on_write) {
+            return false;
+        }
+        loop {
+            let go = {
+                let st = self.st.borrow();
+                st.enabled & EV_WRITE != 0 && st.output.len() > 0
+            };
+            if !go {
+                break;
+            }
+            let (r, threw) = self.do_write(WRITE_FRAME);
+            if threw {
+                return true;
+            }
+            if r & (OP_BLOCKED | OP_ERR) != 0 {
+                break;
+            }
+        }
+        let (len, enabled, ev_write) = {
+            let st = self.st.borrow();
+            (st.output.len(), st.enabled, st.ev_write)
+        };
+        if len == 0 || enabled & EV_WRITE == 0 {
+            self.del_event(ev_write);
+        }
+        false
+    }
+
+    /// be_openssl_outbuf_cb: data added to the output of an open
+    /// connection arms the write event.
+    pub(super) fn tls_outbuf_changed(&self, orig_size: usize, added: usize) {
+        let (state, ev_write, tw) = {
+            let st = self.st.borrow();
+            (st.tls.as_ref().map(|t| t.state), st.ev_write, st.timeout_write)
+        };
+        if added > 0 && state == Some(TlsState::Open) && orig_size == 0 {
+            self.add_event(ev_write, tw);
+        }
+    }
+
+    /// bufferevent_ssl_renegotiate: back to the handshake (TLS 1.3 has no
+    /// renegotiation: SSL_renegotiate fails there, and the handshake that
+    /// follows completes at once, reporting CONNECTED again).
+    pub fn tls_renegotiate(&self) -> bool {
+        let fd = {
+            let mut st = self.st.borrow_mut();
+            let fd = st.fd;
+            match st.tls.as_deref_mut() {
+                Some(t) => t.state = TlsState::Connecting,
+                None => return false,
+            }
+            fd
+        };
+        self.tls_set_fd(fd);
+        self.do_handshake().1
+    }
+}

@@ -503,7 +503,7 @@ impl BevCell {
         if data.is_empty() {
             return (OP_BLOCKED, false);
         }
-        let r = self.with_tls(|t| t.stream.ssl_write(&data)).expect("tls present");
+        let Some(r) = self.with_tls(|t| t.stream.ssl_write(&data)) else { return (OP_ERR, false) };
         let mut result = 0;
         let mut written = 0;
         match r {

@@ -22,84 +22,15 @@ pub(super) fn parse_address(addr: &[u8]) -> Option<SockAddr> {
     parse_sockaddr_port(addr)
 }
 
-/// evutil_parse_sockaddr_port: "[v6]:port", "[v6]", "v6", "v4:port", "v4".
+/// evutil_parse_sockaddr_port (ipc-core's copy of libevent's rules: its own
+/// IPv4/IPv6 readers, which accept what libevent accepts, e.g. leading blanks).
 fn parse_sockaddr_port(s: &[u8]) -> Option<SockAddr> {
     // The C string ends at the first NUL.
     let s = &s[..s.iter().position(|&c| c == 0).unwrap_or(s.len())];
-    let colon = s.iter().position(|&c| c == b':');
-    let (addr, port, v6): (&[u8], Option<&[u8]>, bool) = if s.first() == Some(&b'[') {
-        let close = s.iter().position(|&c| c == b']')?;
-        let addr = &s[1..close];
-        if addr.len() > 127 {
-            return None;
-        }
-        let port = (s.get(close + 1) == Some(&b':')).then(|| &s[close + 2..]);
-        (addr, port, true)
-    } else if let Some(c) = colon.filter(|&c| s[c + 1..].contains(&b':')) {
-        let _ = c;
-        (s, None, true)
-    } else if let Some(c) = colon {
-        if c > 127 {
-            return None;
-        }
-        (&s[..c], Some(&s[c + 1..]), false)
-    } else {
-        (s, None, false)
-    };
-    let port = match port {
-        None => 0,
-        Some(p) => {
-            let n = atoi(p);
-            if !(1..=65535).contains(&n) {
-                return None;
-            }
-            n as u16
-        }
-    };
-    if v6 {
-        let (ip, scope) = match addr.iter().position(|&c| c == b'%') {
-            Some(i) => (&addr[..i], scope_id(&addr[i + 1..])?),
-            None => (addr, 0),
-        };
-        Some(SockAddr::inet6(sys::inet_pton6(ip)?, port, scope))
-    } else {
-        Some(SockAddr::inet(sys::inet_pton4(addr)?, port))
+    match ipc_core::dns_conf::parse_sockaddr_port(s, &crate::sys::netif::name_to_index)? {
+        std::net::SocketAddr::V4(v) => Some(SockAddr::inet(v.ip().octets(), v.port())),
+        std::net::SocketAddr::V6(v) => Some(SockAddr::inet6(v.ip().octets(), v.port(), v.scope_id())),
     }
-}
-
-/// evutil_inet_pton_scope's interface part: a number or an interface name.
-fn scope_id(s: &[u8]) -> Option<u32> {
-    if let Some(n) = std::str::from_utf8(s).ok().and_then(|t| t.parse::<u32>().ok()) {
-        return Some(n);
-    }
-    let idx = crate::sys::netif::name_to_index(s);
-    (idx != 0).then_some(idx)
-}
-
-/// C's atoi: optional blanks and sign, then digits (saturating, as glibc's strtol).
-fn atoi(s: &[u8]) -> i64 {
-    let mut i = 0;
-    while i < s.len() && (s[i] == b' ' || (b'\t'..=b'\r').contains(&s[i])) {
-        i += 1;
-    }
-    let neg = match s.get(i) {
-        Some(b'-') => {
-            i += 1;
-            true
-        }
-        Some(b'+') => {
-            i += 1;
-            false
-        }
-        _ => false,
-    };
-    let mut n: i64 = 0;
-    while let Some(d) = s.get(i).filter(|c| c.is_ascii_digit()) {
-        n = n.saturating_mul(10).saturating_add((d - b'0') as i64);
-        i += 1;
-    }
-    // atoi is (int)strtol: the low 32 bits of the clamped long.
-    (if neg { -n } else { n }) as i32 as i64
 }
 
 /// bufferevent_socket_connect: false when the connection could not even

@@ -106,10 +106,10 @@ server connected TLSv1.2 ECDHE-RSA-AES256-GCM-SHA384
 client connected TLSv1.2 ECDHE-RSA-AES256-GCM-SHA384
 == ciphers without overlap (TLS 1.2)
 server error [error:0A0000C1:SSL routines::no shared cipher]
-client error [error:0A000410:SSL routines::sslv3 alert handshake failure]
+client error [error:0A000410:SSL routines::%s alert handshake failure]
 == server without certificate
 server error [error:0A0000C1:SSL routines::no shared cipher]
-client error [error:0A000410:SSL routines::sslv3 alert handshake failure]
+client error [error:0A000410:SSL routines::%s alert handshake failure]
 == certificate by property
 client connected TLSv1.3 TLS_AES_256_GCM_SHA384
 server connected TLSv1.3 TLS_AES_256_GCM_SHA384

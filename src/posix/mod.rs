@@ -10,7 +10,7 @@
 use crate::php::error::PhpResult;
 use crate::php::module::{long_constant, Group};
 use crate::php::types::{Type, MAY_BE_ARRAY, MAY_BE_FALSE, MAY_BE_LONG, MAY_BE_STRING};
-use crate::php::{ffi, zv, Args, FnDef};
+use crate::php::{zv, Args, FnDef};
 use crate::sys::posix as sys;
 use crate::sys::Errno;
 use ext_php_rs::ffi::zval;
@@ -336,7 +336,7 @@ fn posix_ctermid(a: &Args, rv: &mut zval) -> PhpResult {
 /// to int with a warning too. None: return false. (PHP 8.3+: since83.)
 #[cfg(not(php83))]
 fn fd_arg(a: &Args) -> Option<c_int> {
-    use crate::php::{error::warning, fd};
+    use crate::php::{error::warning, fd, ffi};
     let z = a.zval(0);
     if zv::type_of(z) == ffi::IS_RESOURCE {
         let stream = fd::stream_from_zval(z)?;

@@ -3,7 +3,7 @@
 
 use crate::http::{strtoll, Headers, Method, Uri, CMD_POST};
 use crate::http_chunked::{encode_chunk, ChunkStatus, ChunkedDecoder, LAST_CHUNK};
-use crate::http_client::{serialize_request, ClientEvent, ResponseParser};
+use crate::http_client::{serialize_request, ClientError, ClientEvent, ResponseParser};
 use crate::http_request::{RequestParser, ServerConfig, ServerEvent};
 use proptest::prelude::*;
 
@@ -99,7 +99,13 @@ proptest! {
         cfg.set_max_body_size(max_body);
         let whole = server_trace(&input, &[], &cfg);
         let cut = server_trace(&input, &cuts, &cfg);
-        prop_assert_eq!(whole, cut);
+        // evhttp's too-long check (400) measures the unread buffer while a
+        // line is incomplete (a trailing CR counts), so with a header limit
+        // that verdict depends on how the bytes arrive, in libevent as here.
+        let too_long = |t: &Vec<String>| t.iter().any(|e| e == "error 400");
+        if max_headers < 0 || (!too_long(&whole) && !too_long(&cut)) {
+            prop_assert_eq!(whole, cut);
+        }
     }
 
     #[test]
@@ -205,7 +211,14 @@ proptest! {
             p.feed_eof();
             p.poll()
         };
-        prop_assert_eq!(outcome(input.len()), outcome(cut));
+        let (whole, split) = (outcome(input.len()), outcome(cut));
+        // evhttp's too-long check measures the unread buffer while a line is
+        // incomplete (a trailing CR counts), so with a finite limit that
+        // verdict depends on how the bytes arrive, in libevent as here.
+        let too_long = ClientEvent::Failed(ClientError::InvalidHeader);
+        if limit == u64::MAX || (whole != too_long && split != too_long) {
+            prop_assert_eq!(whole, split);
+        }
     }
 
     #[test]

@@ -6,11 +6,14 @@
 #   event/PECL  the same script on PECL event 3.1.5, the oracle
 #   bev/ours    benches/http_bev_server.php (EventListener + EventBufferEvent) on php-ipc
 #   bev/PECL    the same script on PECL
+#   evhttp/ours benches/http_evhttp_server.php (EventHttp, a hello-world default callback) on php-ipc
+#   evhttp/PECL the same script on PECL (libevent's evhttp)
 #   select      benches/http_select_server.php (plain stream_select())
 # They run alternately in one run, REPEAT rounds, and the script prints
 # medians and ratios. A server that cannot run says so in its row (PECL when
 # ../shared/oracle/pecl-event/event.so or libevent is missing; bev/ours while
-# php-ipc has no EventListener/EventBufferEvent) and the others still run.
+# php-ipc has no EventListener/EventBufferEvent, evhttp/ours while it has no
+# EventHttp) and the others still run.
 # Server pinned to CPU 0, wrk to CPU 1. Each server reports its own getrusage()
 # user time (µs) on SIGUSR1, before and after wrk. That user/system split is
 # sampled at each timer tick on this kernel (CONFIG_TICK_CPU_ACCOUNTING), so it
@@ -19,33 +22,39 @@
 # The goals (issue 10): bev/ours user-CPU per request at most 1.2 times
 # select's, and bev/ours C10K RSS growth at most half of bev/PECL's.
 #   bash benches/event_http.sh     (DURATION=4 REPEAT=3 C10K_N=10000 by default;
-#                                   SERVERS="eo ep bo bp ss" picks servers; C10K=0 skips C10K)
+#                                   SERVERS="eo ep bo bp ho hp ss" picks servers; C10K=0 skips C10K)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 SO="$(pwd)/target/release/libphp_ipc.so"
 DURATION=${DURATION:-4}; REPEAT=${REPEAT:-3}; C10K=${C10K:-1}; C10K_N=${C10K_N:-10000}
-SERVERS=${SERVERS:-eo ep bo bp ss}
+SERVERS=${SERVERS:-eo ep bo bp ho hp ss}
 PORT=${PORT:-$(php -n -r '$s = stream_socket_server("tcp://127.0.0.1:0"); echo explode(":", stream_socket_get_name($s, false))[1];')}
 ORACLE="${EVENT_ORACLE:-$(cd .. && pwd)/shared/oracle/pecl-event/event.so}"
 OURS_ARGS="-d extension=$SO"
 PECL_ARGS="-d extension=sockets -d extension=posix -d extension=$ORACLE"
 ulimit -n 20000 2>/dev/null || true
-command -v wrk >/dev/null || { echo "event_http: needs wrk (WITH_BENCH_TOOLS=1 bash scripts/setup.sh)"; exit 1; }
+command -v wrk >/dev/null || { echo "event_http: needs wrk (bash scripts/setup.sh installs it)"; exit 1; }
 [ -f "$SO" ] || { echo "event_http: $SO missing (cargo build --release)"; exit 1; }
 # shellcheck source=../scripts/lib/procs.sh
 . scripts/lib/procs.sh
 
-declare -A NAME=([eo]="event/ours" [ep]="event/PECL" [bo]="bev/ours" [bp]="bev/PECL" [ss]="select")
+declare -A NAME=([eo]="event/ours" [ep]="event/PECL" [bo]="bev/ours" [bp]="bev/PECL" [ho]="evhttp/ours"
+  [hp]="evhttp/PECL" [ss]="select")
 declare -A SCRIPT=([eo]=benches/http_event_server.php [ep]=benches/http_event_server.php
-  [bo]=benches/http_bev_server.php [bp]=benches/http_bev_server.php [ss]=benches/http_select_server.php)
-declare -A ARGS=([eo]="$OURS_ARGS" [ep]="$PECL_ARGS" [bo]="$OURS_ARGS" [bp]="$PECL_ARGS" [ss]="$OURS_ARGS")
+  [bo]=benches/http_bev_server.php [bp]=benches/http_bev_server.php
+  [ho]=benches/http_evhttp_server.php [hp]=benches/http_evhttp_server.php [ss]=benches/http_select_server.php)
+declare -A ARGS=([eo]="$OURS_ARGS" [ep]="$PECL_ARGS" [bo]="$OURS_ARGS" [bp]="$PECL_ARGS" [ho]="$OURS_ARGS"
+  [hp]="$PECL_ARGS" [ss]="$OURS_ARGS")
 declare -A STYLE=([eo]=event [ep]=event [bo]=bev [bp]=bev)
 declare -A MISSING=()   # key -> why it cannot run
 if ! php -n $PECL_ARGS -r 'exit(class_exists("EventBase") ? 0 : 1);' >/dev/null 2>&1; then
-  MISSING[ep]="PECL event oracle absent ($ORACLE)"; MISSING[bp]=${MISSING[ep]}
+  MISSING[ep]="PECL event oracle absent ($ORACLE)"; MISSING[bp]=${MISSING[ep]}; MISSING[hp]=${MISSING[ep]}
 fi
 if ! php -n $OURS_ARGS -r 'exit(class_exists("EventListener") && class_exists("EventBufferEvent") ? 0 : 1);' >/dev/null 2>&1; then
   MISSING[bo]="php-ipc has no EventListener/EventBufferEvent yet"
+fi
+if ! php -n $OURS_ARGS -r 'exit(class_exists("EventHttp") ? 0 : 1);' >/dev/null 2>&1; then
+  MISSING[ho]="php-ipc has no EventHttp yet"
 fi
 
 # A name of its own: generic /tmp/tmp.* directories get swept by other jobs on a shared machine.
@@ -124,6 +133,9 @@ for conns in 50 1000; do
   printf "c=%-5s total CPU per request: bev/ours / select %s; bev/PECL / select %s; event/ours / select %s; event/PECL / select %s\n" \
     "$conns" "$(ratio "${CPU[bo]:-}" "${CPU[ss]:-}")" "$(ratio "${CPU[bp]:-}" "${CPU[ss]:-}")" "$(ratio "${CPU[eo]:-}" "${CPU[ss]:-}")" \
     "$(ratio "${CPU[ep]:-}" "${CPU[ss]:-}")"
+  printf "c=%-5s evhttp: user-CPU per request evhttp/ours / evhttp/PECL %s, total CPU %s; evhttp/ours / select %s; socket-error lines ours %s, PECL %s\n" \
+    "$conns" "$(ratio "${NS[ho]:-}" "${NS[hp]:-}")" "$(ratio "${CPU[ho]:-}" "${CPU[hp]:-}")" "$(ratio "${NS[ho]:-}" "${NS[ss]:-}")" \
+    "$(awk '{s+=$4} END {print NR ? s : "n/a"}' "$tmp/ho" 2>/dev/null)" "$(awk '{s+=$4} END {print NR ? s : "n/a"}' "$tmp/hp" 2>/dev/null)"
 done
 echo "note: stream_select() cannot watch descriptors >= 1024 (FD_SETSIZE): beyond ~1,000 connections only the event servers work."
 

@@ -24,7 +24,7 @@ CHROOT="${PHP_IPC_CHROOT:-/var/cache/php-ipc/trixie}"
 . "$ROOT/scripts/lib/apt-mirror.sh"
 MIRROR="${PHP_IPC_MIRROR:-$(apt_mirror)}"
 PACKAGES=(php8.4-cli php8.4-dev php8.4-common libclang-dev gcc libc6-dev procps util-linux
-    ca-certificates)
+    ca-certificates wrk)
 STAMP="$CHROOT/.php-ipc-ready"
 HOME_DIR="${HOME:-/root}"
 

@@ -13,7 +13,8 @@
 #   util-linux                   ipcs, setsid, taskset (scripts/test.sh, probe-prefork.sh)
 #   valgrind                     scripts/valgrind.sh
 #   libevent-{core,extra,openssl}-2.1-7[t64]   runtime of the PECL event oracle (differential tests)
-# With WITH_BENCH_TOOLS=1 also wrk (benches/event_http.sh).
+#   wrk                          the 1,000-connection EventHttp test (php-tests/event/http_wrk_1000.phpt)
+#                                and benches/event_http.sh
 # No script needs procps (ps, /bin/kill): they use /proc and bash's kill.
 # SETUP_NO_BUILD=1 installs without building.
 set -euo pipefail
@@ -50,8 +51,8 @@ wanted=(
   libssl-dev "pkg-config|pkgconf"
   "libevent-core-2.1-7$T64|libevent-core-2.1-7" "libevent-extra-2.1-7$T64|libevent-extra-2.1-7"
   "libevent-openssl-2.1-7$T64|libevent-openssl-2.1-7"
+  wrk
 )
-[ "${WITH_BENCH_TOOLS:-0}" = 1 ] && wanted+=(wrk)
 
 installed() { [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" = installed ]; }
 missing=()

@@ -58,6 +58,8 @@ for g in "${groups[@]}"; do
     name="$g/$(basename "$f" .php)"
     mkdir -p "$tmp/n" "$tmp/o"
     cp "$f" "$tmp/n/t.php"; cp "$f" "$tmp/o/t.php"
+    # A group's lib/ (shared fixtures and helpers) goes beside each copy.
+    if [ -d "difftests/$g/lib" ]; then cp -r "difftests/$g/lib" "$tmp/n/lib"; cp -r "difftests/$g/lib" "$tmp/o/lib"; fi
     if [ -n "$missing" ]; then
       run_side o "$ours_args"; rm -rf "$tmp/n" "$tmp/o"
       skip=$((skip+1))

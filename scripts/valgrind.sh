@@ -137,7 +137,7 @@ for p in "${paths[@]}"; do
       *.phpt) phpts+=("$f") ;;
       difftests/*.php) diffs+=("$f") ;;
     esac
-  done < <(if [ -d "$p" ]; then find "$p" \( -name '*.phpt' -o -path 'difftests/*/*.php' \) | sort; else echo "$p"; fi)
+  done < <(if [ -d "$p" ]; then find "$p" \( -name '*.phpt' -o -path 'difftests/*/*.php' \) ! -path '*/lib/*' | sort; else echo "$p"; fi)
 done
 echo "valgrind: set $set_name, ${#phpts[@]} phpt and ${#diffs[@]} difftests, $JOBS at a time"
 
@@ -277,6 +277,7 @@ if [ ${#diffs[@]} -gt 0 ]; then
   run_diff() {
     local i=$1 f=$2 work="$report/d$1" rc t0 logs fatal
     mkdir -p "$work/logs" "$work/run"; cp "$f" "$work/run/t.php"
+    [ -d "$(dirname "$f")/lib" ] && cp -r "$(dirname "$f")/lib" "$work/run/lib"
     t0=$(date +%s)
     # (The group's 2>/dev/null only hides bash's "Alarm clock" job notice.)
     { (cd "$work/run" && {

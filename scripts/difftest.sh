@@ -29,7 +29,7 @@ event_oracle_missing() { # prints why the oracle cannot run, or nothing
   out=$(php -n $PECL -r 'echo class_exists("EventBase", false) ? "ok" : "no EventBase";' 2>&1)
   [ "$out" = ok ] || echo "PECL event does not load ($(echo "$out" | head -1 | cut -c1-160)); install libevent-core-2.1-7 libevent-extra-2.1-7 libevent-openssl-2.1-7"
 }
-groups=("$@"); [ ${#groups[@]} -gt 0 ] || groups=($(ls difftests))
+groups=("$@"); [ ${#groups[@]} -gt 0 ] || groups=($(ls difftests | grep -vx lib))
 pass=0; fail=0; skip=0
 tmp=$(mktemp -d); tmp=$(cd "$tmp" && pwd -P); trap 'rm -rf "$tmp"' EXIT
 # Runs t.php in $tmp/$1 with the PHP arguments $2; output to $tmp/$1.out.
@@ -58,8 +58,13 @@ for g in "${groups[@]}"; do
     name="$g/$(basename "$f" .php)"
     mkdir -p "$tmp/n" "$tmp/o"
     cp "$f" "$tmp/n/t.php"; cp "$f" "$tmp/o/t.php"
-    # A group's lib/ (shared fixtures and helpers) goes beside each copy.
-    if [ -d "difftests/$g/lib" ]; then cp -r "difftests/$g/lib" "$tmp/n/lib"; cp -r "difftests/$g/lib" "$tmp/o/lib"; fi
+    # Shared helpers (difftests/lib/) and the group's own (difftests/<group>/lib/) go
+    # beside each copy as lib/.
+    for side in n o; do
+      for d in difftests/lib "difftests/$g/lib"; do
+        [ -d "$d" ] && mkdir -p "$tmp/$side/lib" && cp -r "$d/." "$tmp/$side/lib/"
+      done
+    done
     if [ -n "$missing" ]; then
       run_side o "$ours_args"; rm -rf "$tmp/n" "$tmp/o"
       skip=$((skip+1))

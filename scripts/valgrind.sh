@@ -277,7 +277,9 @@ if [ ${#diffs[@]} -gt 0 ]; then
   run_diff() {
     local i=$1 f=$2 work="$report/d$1" rc t0 logs fatal
     mkdir -p "$work/logs" "$work/run"; cp "$f" "$work/run/t.php"
-    [ -d "$(dirname "$f")/lib" ] && cp -r "$(dirname "$f")/lib" "$work/run/lib"
+    for d in difftests/lib "$(dirname "$f")/lib"; do
+      [ -d "$d" ] && mkdir -p "$work/run/lib" && cp -r "$d/." "$work/run/lib/"
+    done
     t0=$(date +%s)
     # (The group's 2>/dev/null only hides bash's "Alarm clock" job notice.)
     { (cd "$work/run" && {

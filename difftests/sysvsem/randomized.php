@@ -5,22 +5,8 @@
 // the block's output, warnings included) so that a mismatch shows the first
 // differing block; FUZZ_SHOW=<block> prints that block's calls in full.
 // Default: 3000 calls, each printed.
-$LONG = getenv('FUZZ') === 'long';
-$CALLS = $LONG ? 100000 : 3000;
-pcntl_alarm($LONG ? 600 : 60);
-// FUZZ_SEED=<n> replaces the fixed seed (to explore; the default stays fixed).
-$SEED = (int) (getenv('FUZZ_SEED') ?: 20261127);
-mt_srand($SEED);
-echo "seed $SEED, $CALLS calls\n";
-function block_begin(int $i): void { if ($GLOBALS['LONG'] && $i % 1000 === 0) ob_start(); }
-function block_end(int $i): void {
-    if (!$GLOBALS['LONG'] || $i % 1000 !== 999) return;
-    // The run folder differs between the two runs (difftest.sh prints it as <DIR>).
-    $out = str_replace(__DIR__, '<DIR>', ob_get_clean());
-    $b = intdiv($i, 1000);
-    echo "block $b: ", md5($out), ' ', strlen($out), "\n";
-    if ((string) $b === getenv('FUZZ_SHOW')) echo $out;
-}
+require __DIR__ . '/lib/fuzz.php';
+fuzz_setup(3000, 20261127);
 set_error_handler(function ($no, $str) {
     echo "  [$no] ", preg_replace(['/0x[0-9a-f]+/', '/float [0-9.E+-]+/'], ['<KEY>', 'float <F>'], $str), "\n";
     return true;

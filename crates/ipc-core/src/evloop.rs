@@ -257,7 +257,13 @@ impl Core {
     }
 
     pub fn create(&mut self, fd: i32, events: u16, user: usize, kind: Kind) -> EvId {
-        let prio = self.default_prio();
+        self.create_with_prio(fd, events, user, kind, self.default_prio())
+    }
+
+    /// `create` with a priority chosen earlier (a bufferevent creates its
+    /// deferred-callback event on first use, with the priority libevent
+    /// gave it when the bufferevent was made).
+    pub fn create_with_prio(&mut self, fd: i32, events: u16, user: usize, kind: Kind, prio: u8) -> EvId {
         let ev = Ev {
             fd,
             events,

@@ -56,7 +56,13 @@ pub(super) struct Bev {
     pub options: i64,
     ev_read: EvId,
     ev_write: EvId,
-    ev_defer: EvId,
+    /// The deferred-callback event, made when a callback is first deferred
+    /// (most socket bufferevents never defer one: 64 bytes of the core's
+    /// slot array saved each).
+    ev_defer: Option<EvId>,
+    /// Its priority until then: the base's default when the bufferevent
+    /// was made (libevent's event_deferred_cb_init_), or setPriority's.
+    defer_prio: u8,
     connecting: bool,
     connection_refused: bool,
     readcb_pending: bool,
@@ -100,7 +106,7 @@ impl BevCell {
             let (rfd, rev, wev) = if pair { (-1, 0, 0) } else { (fd, EV_READ | EV_PERSIST, EV_WRITE | EV_PERSIST) };
             let ev_read = s.core.create(rfd, rev, key, Kind::Internal);
             let ev_write = s.core.create(rfd, wev, key, Kind::Internal);
-            let ev_defer = s.core.create(-1, 0, key, Kind::Internal);
+            let defer_prio = s.core.default_prio();
             let input = Rc::new(BufCell::default());
             let output = Rc::new(BufCell::default());
             input.get_mut().freeze(false, true);
@@ -127,7 +133,8 @@ impl BevCell {
                     options,
                     ev_read,
                     ev_write,
-                    ev_defer,
+                    ev_defer: None,
+                    defer_prio,
                     connecting: false,
                     connection_refused: false,
                     readcb_pending: false,
@@ -164,7 +171,7 @@ impl BevCell {
             (
                 st.sh.clone(),
                 st.key,
-                [st.ev_read, st.ev_write, st.ev_defer],
+                [Some(st.ev_read), Some(st.ev_write), st.ev_defer],
                 st.input.clone(),
                 st.output.clone(),
                 st.partner.take(),
@@ -174,10 +181,12 @@ impl BevCell {
         input.set_watcher(None);
         output.set_watcher(None);
         if let Ok(mut s) = sh.try_borrow_mut() {
-            for id in ids {
+            for id in ids.into_iter().flatten() {
                 s.core.remove(id);
             }
-            s.active_later.retain(|&l| l != ids[2]);
+            if let Some(defer) = ids[2] {
+                s.active_later.retain(|&l| l != defer);
+            }
             s.unregister_internal(key);
             let _ = s.sync();
         }
@@ -414,15 +423,22 @@ impl BevCell {
 
     /// bufferevent_priority_set: sockets only, never while an event is active.
     pub fn set_priority(&self, p: i64) -> bool {
-        let st = self.st.borrow();
+        let mut st = self.st.borrow_mut();
         if st.pair {
             return false;
         }
-        let mut s = st.sh.borrow_mut();
+        let sh = st.sh.clone();
+        let mut s = sh.borrow_mut();
         if !s.core.set_priority(st.ev_read, p) || !s.core.set_priority(st.ev_write, p) {
             return false;
         }
-        s.core.set_priority(st.ev_defer, p);
+        match st.ev_defer {
+            Some(defer) => {
+                s.core.set_priority(defer, p);
+            }
+            // In range: the read event took it.
+            None => st.defer_prio = p as u8,
+        }
         true
     }
 
@@ -493,12 +509,20 @@ impl BevCell {
     /// MAX_DEFERREDS_QUEUED activations in this loop iteration, into the
     /// base's active_later queue (activated at the next iteration).
     fn schedule_deferred(&self) {
-        let st = self.st.borrow();
-        let mut s = st.sh.borrow_mut();
+        let mut st = self.st.borrow_mut();
+        let sh = st.sh.clone();
+        let mut s = sh.borrow_mut();
         if s.freed {
             return;
         }
-        let id = st.ev_defer;
+        let id = match st.ev_defer {
+            Some(id) => id,
+            None => {
+                let id = s.core.create_with_prio(-1, 0, st.key, Kind::Internal, st.defer_prio);
+                st.ev_defer = Some(id);
+                id
+            }
+        };
         let active = s.core.get(id).is_some_and(|e| e.active);
         if active {
             return;
@@ -874,7 +898,7 @@ impl Internal for BevCell {
             let st = me.st.borrow();
             (st.pair, st.ev_read, st.ev_write, st.ev_defer, st.tls.is_some())
         };
-        let threw = if b.id == ev_defer {
+        let threw = if Some(b.id) == ev_defer {
             me.run_deferred()
         } else if tls && (b.id == ev_read || b.id == ev_write) {
             me.tls_fire(b.id == ev_read, b.res)

@@ -167,7 +167,8 @@ for k in $ckeys; do
   PEAK[$k]=$(awk '{print $3}' "$tmp/c10k.$k" | median)
   if [ -n "${MISSING[$k]:-}" ]; then printf "  %-11s n/a: %s\n" "${NAME[$k]}" "${MISSING[$k]}"
   elif [ -z "${GROWTH[$k]}" ]; then printf "  %-11s n/a: no run completed (see above)\n" "${NAME[$k]}"
-  else printf "  %-11s %5s -> %5s MB, growth %5s MB\n" "${NAME[$k]}" "${BEFORE[$k]}" "${PEAK[$k]}" "${GROWTH[$k]}"
+  else printf "  %-11s %5s -> %5s MB, growth %5s MB (runs: %s)\n" "${NAME[$k]}" "${BEFORE[$k]}" "${PEAK[$k]}" "${GROWTH[$k]}" \
+    "$(awk '{printf "%s%s", (NR > 1 ? " " : ""), $1}' "$tmp/c10k.$k")"
   fi
 done
 r_c=$(ratio "${GROWTH[bo]:-}" "${GROWTH[bp]:-}")

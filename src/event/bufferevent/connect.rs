@@ -95,13 +95,13 @@ pub(super) fn connect_hostname(
         let port = port as u16;
         let done = move |res: ipc_core::dns_resolver::LookupResult| {
             let Some(bev) = weak.upgrade() else { return };
-            bev.st.borrow_mut().lookup = None;
+            bev.st.borrow_mut().set_lookup(None);
             let _ = resolved(&bev, res, port);
         };
         return match dns.resolve(host, family as i64, Box::new(done)) {
             crate::event::dns::Resolve::Done(res) => resolved(bev, res, port).map(|_| true),
             crate::event::dns::Resolve::Pending(h) => {
-                bev.st.borrow_mut().lookup = Some(h);
+                bev.st.borrow_mut().set_lookup(Some(h));
                 Ok(true)
             }
         };

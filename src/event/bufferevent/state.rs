@@ -36,39 +36,95 @@ const MAX_SINGLE_WRITE: i64 = 16384;
 /// libevent's MAX_DEFERREDS_QUEUED.
 const MAX_DEFERREDS_QUEUED: u32 = 32;
 
+/// A bufferevent's state. Its size decides the malloc class of every
+/// bufferevent (10,000 at C10K): what most never use is boxed in `Rare`, and
+/// the record fits 88 bytes (the cell's allocation 120, malloc's 128-byte
+/// class; it was 224 in the 240-byte class).
 pub(super) struct Bev {
     pub sh: Rc<RefCell<Shared>>,
-    key: usize,
     /// The PHP object whose callbacks run (null once freed).
     pub obj: *mut zend_object,
-    pub pair: bool,
-    pub partner: Option<Weak<BevCell>>,
-    pub fd: i32,
     pub input: Rc<BufCell>,
     pub output: Rc<BufCell>,
-    pub enabled: u16,
-    /// Reading suspended by the high read watermark.
-    read_suspended: bool,
-    pub wm_read: (usize, usize),
-    pub wm_write: (usize, usize),
-    timeout_read: Option<Ns>,
-    timeout_write: Option<Ns>,
-    pub options: i64,
+    /// Both carry the bufferevent's key in the base's handler table as
+    /// their `user` (no copy of it here).
     ev_read: EvId,
     ev_write: EvId,
-    ev_defer: EvId,
+    /// The TLS connection of an sslSocket bufferevent.
+    pub tls: Option<Box<tls::Tls>>,
+    rare: Option<Box<Rare>>,
+    pub fd: i32,
+    pub dns_error: i32,
+    pub enabled: u16,
+    eventcb_pending: u16,
+    /// The OPT_* bits (all below 16).
+    options: u8,
+    /// The deferred-callback event's priority until the event is made: the
+    /// base's default when the bufferevent was made (libevent's
+    /// event_deferred_cb_init_), or setPriority's.
+    defer_prio: u8,
+    pub pair: bool,
+    /// Reading suspended by the high read watermark.
+    read_suspended: bool,
     connecting: bool,
     connection_refused: bool,
     readcb_pending: bool,
     writecb_pending: bool,
-    eventcb_pending: u16,
-    pub dns_error: i32,
-    /// A connectHost lookup in progress (dropping it cancels it).
-    pub lookup: Option<crate::event::dns::LookupHandle>,
     /// Which of the read, write and event callbacks are set.
     pub has_cb: [bool; 3],
-    /// The TLS connection of an sslSocket bufferevent.
-    pub tls: Option<Box<tls::Tls>>,
+}
+
+// The Rc allocation is the cell plus two counts: at most 120 bytes.
+const _: () = assert!(std::mem::size_of::<BevCell>() + 16 <= 120, "a bufferevent left its malloc class");
+
+/// What a bufferevent holds only once a script uses it: boxed on first
+/// use, read as libevent's defaults (no partner, zero watermarks, no
+/// timeouts) while absent.
+#[derive(Default)]
+struct Rare {
+    /// The other half of a pair.
+    partner: Option<Weak<BevCell>>,
+    wm_read: (usize, usize),
+    wm_write: (usize, usize),
+    timeout_read: Option<Ns>,
+    timeout_write: Option<Ns>,
+    /// A connectHost lookup in progress (dropping it cancels it).
+    lookup: Option<crate::event::dns::LookupHandle>,
+    /// The deferred-callback event, made when a callback is first deferred
+    /// (most socket bufferevents never defer one: 64 bytes of the core's
+    /// slot array saved each).
+    ev_defer: Option<EvId>,
+}
+
+impl Bev {
+    fn rare_mut(&mut self) -> &mut Rare {
+        self.rare.get_or_insert_with(Default::default)
+    }
+    /// (low, high) read watermarks.
+    pub fn wm_read(&self) -> (usize, usize) {
+        self.rare.as_ref().map_or((0, 0), |r| r.wm_read)
+    }
+    pub fn wm_write(&self) -> (usize, usize) {
+        self.rare.as_ref().map_or((0, 0), |r| r.wm_write)
+    }
+    pub fn timeout_read(&self) -> Option<Ns> {
+        self.rare.as_ref().and_then(|r| r.timeout_read)
+    }
+    pub fn timeout_write(&self) -> Option<Ns> {
+        self.rare.as_ref().and_then(|r| r.timeout_write)
+    }
+    fn ev_defer(&self) -> Option<EvId> {
+        self.rare.as_ref().and_then(|r| r.ev_defer)
+    }
+    fn partner_weak(&self) -> Option<&Weak<BevCell>> {
+        self.rare.as_ref().and_then(|r| r.partner.as_ref())
+    }
+    /// The lookup of connectHost in progress (None ends or cancels it).
+    pub fn set_lookup(&mut self, h: Option<crate::event::dns::LookupHandle>) {
+        if h.is_some() || self.rare.is_some() {
+            self.rare_mut().lookup = h;
+        }
+    }
 }
 
 pub(super) struct BevCell {
@@ -100,7 +156,7 @@ impl BevCell {
             let (rfd, rev, wev) = if pair { (-1, 0, 0) } else { (fd, EV_READ | EV_PERSIST, EV_WRITE | EV_PERSIST) };
             let ev_read = s.core.create(rfd, rev, key, Kind::Internal);
             let ev_write = s.core.create(rfd, wev, key, Kind::Internal);
-            let ev_defer = s.core.create(-1, 0, key, Kind::Internal);
+            let defer_prio = s.core.default_prio();
             let input = Rc::new(BufCell::default());
             let output = Rc::new(BufCell::default());
             input.get_mut().freeze(false, true);
@@ -111,32 +167,26 @@ impl BevCell {
             BevCell {
                 st: RefCell::new(Bev {
                     sh: sh.clone(),
-                    key,
                     obj: std::ptr::null_mut(),
-                    pair,
-                    partner: None,
-                    fd: if pair { -1 } else { fd },
                     input,
                     output,
-                    enabled: EV_WRITE,
-                    read_suspended: false,
-                    wm_read: (0, 0),
-                    wm_write: (0, 0),
-                    timeout_read: None,
-                    timeout_write: None,
-                    options,
                     ev_read,
                     ev_write,
-                    ev_defer,
+                    tls: None,
+                    rare: None,
+                    fd: if pair { -1 } else { fd },
+                    dns_error: 0,
+                    enabled: EV_WRITE,
+                    eventcb_pending: 0,
+                    options: (options & 0xff) as u8,
+                    defer_prio,
+                    pair,
+                    read_suspended: false,
                     connecting: false,
                     connection_refused: false,
                     readcb_pending: false,
                     writecb_pending: false,
-                    eventcb_pending: 0,
-                    dns_error: 0,
-                    lookup: None,
                     has_cb: [false; 3],
-                    tls: None,
                 }),
                 me: me.clone(),
             }
@@ -155,34 +205,42 @@ impl BevCell {
     /// descriptor closed with OPT_CLOSE_ON_FREE. The buffers live on in any
     /// EventBuffer object still holding them.
     pub fn teardown(&self) {
-        let (sh, key, ids, input, output, partner, close_fd) = {
+        let (sh, ev_read, ids, input, output, partner, close_fd) = {
             let mut st = self.st.borrow_mut();
             st.obj = std::ptr::null_mut();
             st.has_cb = [false; 3];
             st.enabled = 0;
-            let close_fd = (st.options & OPT_CLOSE_ON_FREE != 0 && st.fd >= 0).then_some(st.fd);
+            let close_fd = (st.options as i64 & OPT_CLOSE_ON_FREE != 0 && st.fd >= 0).then_some(st.fd);
+            let partner = st.rare.as_mut().and_then(|r| r.partner.take());
             (
                 st.sh.clone(),
-                st.key,
-                [st.ev_read, st.ev_write, st.ev_defer],
+                st.ev_read,
+                [Some(st.ev_read), Some(st.ev_write), st.ev_defer()],
                 st.input.clone(),
                 st.output.clone(),
-                st.partner.take(),
+                partner,
                 close_fd,
             )
         };
         input.set_watcher(None);
         output.set_watcher(None);
         if let Ok(mut s) = sh.try_borrow_mut() {
-            for id in ids {
+            let key = s.core.get(ev_read).map(|e| e.user);
+            for id in ids.into_iter().flatten() {
                 s.core.remove(id);
             }
-            s.active_later.retain(|&l| l != ids[2]);
-            s.unregister_internal(key);
+            if let Some(defer) = ids[2] {
+                s.active_later.retain(|&l| l != defer);
+            }
+            if let Some(key) = key {
+                s.unregister_internal(key);
+            }
             let _ = s.sync();
         }
         if let Some(p) = partner.and_then(|p| p.upgrade()) {
-            p.st.borrow_mut().partner = None;
+            if let Some(r) = p.st.borrow_mut().rare.as_mut() {
+                r.partner = None;
+            }
         }
         if let Some(fd) = close_fd {
             super::finalize::close_later(&sh, fd);
@@ -266,7 +324,7 @@ impl BevCell {
         }
         let (pair, ev_read, ev_write, tr, tw) = {
             let st = self.st.borrow();
-            (st.pair, st.ev_read, st.ev_write, st.timeout_read, st.timeout_write)
+            (st.pair, st.ev_read, st.ev_write, st.timeout_read(), st.timeout_write())
         };
         if !pair {
             if event & EV_READ != 0 && !self.add_event(ev_read, tr) {
@@ -332,7 +390,7 @@ impl BevCell {
     }
 
     fn partner(&self) -> Option<Rc<BevCell>> {
-        self.st.borrow().partner.as_ref().and_then(Weak::upgrade)
+        self.st.borrow().partner_weak().and_then(Weak::upgrade)
     }
 
     // ---------------------------------------------------------------- watermarks
@@ -359,13 +417,15 @@ impl BevCell {
     pub fn set_watermark(&self, events: u16, low: usize, high: usize) {
         let len = {
             let mut st = self.st.borrow_mut();
-            if events & EV_WRITE != 0 {
-                st.wm_write = (low, high);
+            if events & EV_WRITE != 0 && (st.rare.is_some() || (low, high) != (0, 0)) {
+                st.rare_mut().wm_write = (low, high);
             }
             if events & EV_READ == 0 {
                 return;
             }
-            st.wm_read = (low, high);
+            if st.rare.is_some() || (low, high) != (0, 0) {
+                st.rare_mut().wm_read = (low, high);
+            }
             st.input.len()
         };
         if high != 0 && len >= high {
@@ -381,8 +441,11 @@ impl BevCell {
     pub fn set_timeouts(&self, read: Option<Ns>, write: Option<Ns>) -> bool {
         let (pair, ev_read, ev_write, enabled, suspended, out_len) = {
             let mut st = self.st.borrow_mut();
-            st.timeout_read = read;
-            st.timeout_write = write;
+            if st.rare.is_some() || read.is_some() || write.is_some() {
+                let r = st.rare_mut();
+                r.timeout_read = read;
+                r.timeout_write = write;
+            }
             (st.pair, st.ev_read, st.ev_write, st.enabled, st.read_suspended, st.output.len())
         };
         if pair {
@@ -414,15 +477,22 @@ impl BevCell {
 
     /// bufferevent_priority_set: sockets only, never while an event is active.
     pub fn set_priority(&self, p: i64) -> bool {
-        let st = self.st.borrow();
+        let mut st = self.st.borrow_mut();
         if st.pair {
             return false;
         }
-        let mut s = st.sh.borrow_mut();
+        let sh = st.sh.clone();
+        let mut s = sh.borrow_mut();
         if !s.core.set_priority(st.ev_read, p) || !s.core.set_priority(st.ev_write, p) {
             return false;
         }
-        s.core.set_priority(st.ev_defer, p);
+        match st.ev_defer() {
+            Some(defer) => {
+                s.core.set_priority(defer, p);
+            }
+            // In range: the read event took it.
+            None => st.defer_prio = p as u8,
+        }
         true
     }
 
@@ -436,7 +506,7 @@ impl BevCell {
             if !st.has_cb[which] {
                 return false;
             }
-            if defer || st.options & OPT_DEFER_CALLBACKS != 0 {
+            if defer || st.options as i64 & OPT_DEFER_CALLBACKS != 0 {
                 if which == 0 {
                     st.readcb_pending = true;
                 } else {
@@ -466,7 +536,8 @@ impl BevCell {
     fn inbuf_wm_check(&self) -> bool {
         let again = {
             let st = self.st.borrow();
-            st.wm_read.1 != 0 && st.enabled & EV_READ != 0 && st.input.len() >= st.wm_read.1
+            let high = st.wm_read().1;
+            high != 0 && st.enabled & EV_READ != 0 && st.input.len() >= high
         };
         again && self.trigger(EV_READ, true)
     }
@@ -478,7 +549,7 @@ impl BevCell {
             if !st.has_cb[2] {
                 return false;
             }
-            if defer || st.options & OPT_DEFER_CALLBACKS != 0 {
+            if defer || st.options as i64 & OPT_DEFER_CALLBACKS != 0 {
                 st.eventcb_pending |= what;
                 drop(st);
                 self.schedule_deferred();
@@ -493,12 +564,22 @@ impl BevCell {
     /// MAX_DEFERREDS_QUEUED activations in this loop iteration, into the
     /// base's active_later queue (activated at the next iteration).
     fn schedule_deferred(&self) {
-        let st = self.st.borrow();
-        let mut s = st.sh.borrow_mut();
+        let mut st = self.st.borrow_mut();
+        let sh = st.sh.clone();
+        let mut s = sh.borrow_mut();
         if s.freed {
             return;
         }
-        let id = st.ev_defer;
+        let id = match st.ev_defer() {
+            Some(id) => id,
+            None => {
+                // The handler key is the one the read event carries.
+                let Some(key) = s.core.get(st.ev_read).map(|e| e.user) else { return };
+                let id = s.core.create_with_prio(-1, 0, key, Kind::Internal, st.defer_prio);
+                st.rare_mut().ev_defer = Some(id);
+                id
+            }
+        };
         let active = s.core.get(id).is_some_and(|e| e.active);
         if active {
             return;
@@ -522,7 +603,7 @@ impl BevCell {
     fn trigger(&self, iotype: u16, defer: bool) -> bool {
         let (rd, wr) = {
             let st = self.st.borrow();
-            (st.input.len() >= st.wm_read.0, st.output.len() <= st.wm_write.0)
+            (st.input.len() >= st.wm_read().0, st.output.len() <= st.wm_write().0)
         };
         if iotype & EV_READ != 0 && rd && self.run_cb(0, defer) {
             return true;
@@ -558,7 +639,7 @@ impl BevCell {
         }
         let (input, fd, high, suspended) = {
             let st = self.st.borrow();
-            (st.input.clone(), st.fd, st.wm_read.1, st.read_suspended)
+            (st.input.clone(), st.fd, st.wm_read().1, st.read_suspended)
         };
         let mut howmuch: i64 = -1;
         if high != 0 {
@@ -701,7 +782,7 @@ impl BevCell {
         match r {
             0 => {
                 let ev_write = self.st.borrow().ev_write;
-                let tw = self.st.borrow().timeout_write;
+                let tw = self.st.borrow().timeout_write();
                 if self.add_event(ev_write, tw) {
                     self.st.borrow_mut().connecting = true;
                     return true;
@@ -779,11 +860,11 @@ fn wants_to_talk(src: &BevCell, dst: &BevCell) -> bool {
 fn transfer(src: &BevCell, dst: &BevCell, ignore_wm: bool) -> bool {
     let (out, ev_write, tw) = {
         let s = src.st.borrow();
-        (s.output.clone(), s.ev_write, s.timeout_write)
+        (s.output.clone(), s.ev_write, s.timeout_write())
     };
     let (inp, high) = {
         let d = dst.st.borrow();
-        (d.input.clone(), d.wm_read.1)
+        (d.input.clone(), d.wm_read().1)
     };
     let dst_size = inp.len();
     let n = if high != 0 && dst_size >= high {
@@ -819,8 +900,8 @@ fn transfer(src: &BevCell, dst: &BevCell, ignore_wm: bool) -> bool {
 
 /// Links two new pair halves (bufferevent_pair_new).
 pub(super) fn link_pair(a: &Rc<BevCell>, b: &Rc<BevCell>) {
-    a.st.borrow_mut().partner = Some(Rc::downgrade(b));
-    b.st.borrow_mut().partner = Some(Rc::downgrade(a));
+    a.st.borrow_mut().rare_mut().partner = Some(Rc::downgrade(b));
+    b.st.borrow_mut().rare_mut().partner = Some(Rc::downgrade(a));
 }
 
 // ---------------------------------------------------------------- hooks
@@ -829,7 +910,7 @@ impl BufWatcher for BevCell {
     fn changed(&self, cell: &BufCell, added: usize, deleted: usize) {
         let (is_input, pair, high) = {
             let Ok(st) = self.st.try_borrow() else { return };
-            (std::ptr::eq(Rc::as_ptr(&st.input), cell), st.pair, st.wm_read.1)
+            (std::ptr::eq(Rc::as_ptr(&st.input), cell), st.pair, st.wm_read().1)
         };
         if is_input {
             // bufferevent_inbuf_wm_cb
@@ -859,7 +940,7 @@ impl BufWatcher for BevCell {
         // bufferevent_socket_outbuf_cb
         let (enabled, ev_write, tw) = {
             let st = self.st.borrow();
-            (st.enabled, st.ev_write, st.timeout_write)
+            (st.enabled, st.ev_write, st.timeout_write())
         };
         if added > 0 && enabled & EV_WRITE != 0 && !self.pending(ev_write, EV_WRITE) {
             self.add_event(ev_write, tw);
@@ -872,9 +953,9 @@ impl Internal for BevCell {
         let Some(me) = self.rc() else { return false };
         let (pair, ev_read, ev_write, ev_defer, tls) = {
             let st = me.st.borrow();
-            (st.pair, st.ev_read, st.ev_write, st.ev_defer, st.tls.is_some())
+            (st.pair, st.ev_read, st.ev_write, st.ev_defer(), st.tls.is_some())
         };
-        let threw = if b.id == ev_defer {
+        let threw = if Some(b.id) == ev_defer {
             me.run_deferred()
         } else if tls && (b.id == ev_read || b.id == ev_write) {
             me.tls_fire(b.id == ev_read, b.res)

@@ -145,7 +145,7 @@ impl BevCell {
         let (ev_read, ev_write, tr, tw, rbow) = {
             let st = self.st.borrow();
             let rbow = st.tls.as_ref().is_some_and(|t| t.read_blocked_on_write);
-            (st.ev_read, st.ev_write, st.timeout_read, st.timeout_write, rbow)
+            (st.ev_read, st.ev_write, st.timeout_read(), st.timeout_write(), rbow)
         };
         let mut ok = self.add_event(ev_read, tr);
         if ok && rbow {
@@ -158,7 +158,7 @@ impl BevCell {
         let (ev_read, ev_write, tr, tw, wbor) = {
             let st = self.st.borrow();
             let wbor = st.tls.as_ref().is_some_and(|t| t.write_blocked_on_read);
-            (st.ev_read, st.ev_write, st.timeout_read, st.timeout_write, wbor)
+            (st.ev_read, st.ev_write, st.timeout_read(), st.timeout_write(), wbor)
         };
         let mut ok = self.add_event(ev_write, tw);
         if ok && wbor {
@@ -264,7 +264,7 @@ impl BevCell {
         if state == TlsState::Open {
             let (tr, tw) = {
                 let st = self.st.borrow();
-                (st.timeout_read, st.timeout_write)
+                (st.timeout_read(), st.timeout_write())
             };
             if rpending {
                 self.add_event(ev_read, tr);
@@ -394,7 +394,7 @@ impl BevCell {
             return 0;
         }
         let mut result = READ_DEFAULT;
-        let high = st.wm_read.1;
+        let high = st.wm_read().1;
         if high != 0 {
             let len = st.input.len();
             if len >= high {
@@ -593,7 +593,7 @@ impl BevCell {
     pub(super) fn tls_outbuf_changed(&self, orig_size: usize, added: usize) {
         let (state, ev_write, tw) = {
             let st = self.st.borrow();
-            (st.tls.as_ref().map(|t| t.state), st.ev_write, st.timeout_write)
+            (st.tls.as_ref().map(|t| t.state), st.ev_write, st.timeout_write())
         };
         if added > 0 && state == Some(TlsState::Open) && orig_size == 0 {
             self.add_event(ev_write, tw);

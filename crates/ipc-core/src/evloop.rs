@@ -106,61 +106,8 @@ struct Timer {
     idx: u32,
 }
 
-/// The event records, in pages of `PAGE` that never move: growing adds a
-/// page instead of doubling one array (a doubled array leaves up to half
-/// of it unused, and each doubling copies it to a new place while the old
-/// one stays in the heap). 10,000 bufferevents hold 20,000 records.
-#[derive(Default)]
-struct Slots {
-    pages: Vec<Vec<Ev>>,
-    len: usize,
-}
-
-const PAGE_SHIFT: usize = 8;
-const PAGE: usize = 1 << PAGE_SHIFT;
-
-impl Slots {
-    #[inline]
-    fn len(&self) -> usize {
-        self.len
-    }
-    fn push(&mut self, ev: Ev) {
-        if self.len & (PAGE - 1) == 0 {
-            self.pages.push(Vec::with_capacity(PAGE));
-        }
-        // The last page has room: its capacity is exactly PAGE.
-        if let Some(page) = self.pages.last_mut() {
-            page.push(ev);
-        }
-        self.len += 1;
-    }
-    #[inline]
-    fn get(&self, i: usize) -> Option<&Ev> {
-        self.pages.get(i >> PAGE_SHIFT)?.get(i & (PAGE - 1))
-    }
-    #[inline]
-    fn get_mut(&mut self, i: usize) -> Option<&mut Ev> {
-        self.pages.get_mut(i >> PAGE_SHIFT)?.get_mut(i & (PAGE - 1))
-    }
-}
-
-impl std::ops::Index<usize> for Slots {
-    type Output = Ev;
-    #[inline]
-    fn index(&self, i: usize) -> &Ev {
-        &self.pages[i >> PAGE_SHIFT][i & (PAGE - 1)]
-    }
-}
-
-impl std::ops::IndexMut<usize> for Slots {
-    #[inline]
-    fn index_mut(&mut self, i: usize) -> &mut Ev {
-        &mut self.pages[i >> PAGE_SHIFT][i & (PAGE - 1)]
-    }
-}
-
 pub struct Core {
-    slots: Slots,
+    slots: Vec<Ev>,
     free: Vec<u32>,
     /// The timers: a binary min-heap of event indices on `deadline`, with
     /// libevent's tie rules (strict comparisons; a removal moves the last
@@ -273,7 +220,7 @@ impl Default for Core {
 impl Core {
     pub fn new(nprio: usize) -> Core {
         Core {
-            slots: Slots::default(),
+            slots: Vec::new(),
             free: Vec::new(),
             heap: Vec::new(),
             seq: 0,
@@ -732,9 +679,7 @@ impl Core {
     pub fn prefetch_fd(&self, fd: i32) {
         if let Some(v) = self.fd_evs.get(fd as usize) {
             if v.first != NONE {
-                if let Some(e) = self.slots.get(v.first as usize) {
-                    prefetch(e as *const Ev as usize);
-                }
+                prefetch(self.slots.as_ptr() as usize + v.first as usize * std::mem::size_of::<Ev>());
             }
         }
     }
@@ -1224,31 +1169,6 @@ mod tests {
     #[test]
     fn event_record_fits_a_cache_line() {
         assert!(std::mem::size_of::<Ev>() <= 64, "{}", std::mem::size_of::<Ev>());
-    }
-
-    #[test]
-    fn records_across_pages_keep_their_handles() {
-        let mut c = Core::new(1);
-        let n = 3 * PAGE + 5;
-        let ids: Vec<EvId> = (0..n).map(|i| c.create(i as i32, EV_READ, i, Kind::User)).collect();
-        assert_eq!(c.len(), n);
-        // Records stay where they are while pages are added.
-        let first = c.get(ids[0]).map(|e| e as *const Ev);
-        c.create(-1, 0, 0, Kind::User);
-        assert_eq!(c.get(ids[0]).map(|e| e as *const Ev), first);
-        for (i, id) in ids.iter().enumerate() {
-            assert_eq!(c.get(*id).map(|e| (e.fd, e.user)), Some((i as i32, i)));
-        }
-        // A freed slot on the second page is reused with a new generation.
-        c.remove(ids[PAGE + 1]);
-        assert!(c.get(ids[PAGE + 1]).is_none());
-        let again = c.create(99, EV_WRITE, 99, Kind::User);
-        assert_eq!(again.idx, ids[PAGE + 1].idx);
-        assert_eq!(c.get(again).map(|e| e.fd), Some(99));
-        assert!(c.get(EvId { idx: (n + 10) as u32, gen: 0 }).is_none());
-        c.add(ids[2 * PAGE], None, 0);
-        c.fd_ready((2 * PAGE) as i32, EV_READ);
-        assert_eq!(c.pop_active(0), Some(ids[2 * PAGE]));
     }
 
     #[test]

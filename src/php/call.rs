@@ -100,22 +100,21 @@ fn resolve(z: &zval) -> Option<zend_fcall_info_cache> {
     ok.then_some(f)
 }
 
-/// zend_is_callable_ex on the held value itself, without a reference of
-/// its own (for Closures: the engine only reads the object's fields).
-fn resolve_in_place(z: &zval) -> Option<zend_fcall_info_cache> {
+/// The call info of a Closure, from its own get_closure handler: what
+/// zend_is_callable_ex computes for an object (calling and called scope
+/// both the handler's class), without its general checks, since the
+/// callback's call info is looked up at each call.
+fn closure_call_info(obj: super::zv::ObjRef<'_>) -> Option<zend_fcall_info_cache> {
+    let o = obj.as_ptr();
     let mut f: zend_fcall_info_cache = unsafe { std::mem::zeroed() };
-    // SAFETY: zend_is_callable_ex reads the callable (its pointer is not
-    // const in C only) and writes `f`.
+    // SAFETY: `o` is a live object (borrowed from the held zval); a
+    // Closure's get_closure handler only reads its fields and writes the
+    // three out-pointers.
     let ok = unsafe {
-        ext_php_rs::ffi::zend_is_callable_ex(
-            z as *const zval as *mut zval,
-            std::ptr::null_mut(),
-            0,
-            std::ptr::null_mut(),
-            &mut f,
-            std::ptr::null_mut(),
-        )
-    };
+        let get_closure = (*(*o).handlers).get_closure?;
+        get_closure(o, &mut f.calling_scope, &mut f.function_handler, &mut f.object, false)
+    } == 0;
+    f.called_scope = f.calling_scope;
     ok.then_some(f)
 }
 
@@ -162,10 +161,10 @@ impl UserCallable {
     /// The call info of a held Closure (None for other callables).
     #[inline]
     fn closure_fcc(&self) -> Option<zend_fcall_info_cache> {
-        let is_closure = super::zv::object(&self.z)
-            .is_some_and(|o| super::class::class_of(o).as_ptr() == unsafe { zend_ce_closure });
+        let obj = super::zv::object(&self.z)?;
+        let is_closure = super::class::class_of(obj).as_ptr() == unsafe { zend_ce_closure };
         if is_closure {
-            resolve_in_place(&self.z)
+            closure_call_info(obj)
         } else {
             None
         }

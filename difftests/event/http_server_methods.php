@@ -123,4 +123,23 @@ t('request sendError too many', fn() => $r->sendError(500, 'x', 1));
 t('request free', fn() => $r->free());
 t('request free again', fn() => $r->free());
 t('request after free', fn() => $r->getCommand());
+// Object handlers: no properties shown (dynamic ones included), standard
+// comparison, no cloning.
+$h1 = new EventHttp($base);
+$h2 = new EventHttp($base);
+$r1 = new EventHttpRequest(function () {});
+t('http ==', fn() => [$h1 == $h2, $h1 == $h1, $h1 < $h2, $r1 == new EventHttpRequest('strlen')]);
+@$h1->dyn = 5;
+@$r1->dyn = 6;
+foreach ([$h1, $r1] as $o) {
+    ob_start();
+    var_dump($o);
+    echo preg_replace('/#\d+/', '#N', ob_get_clean());
+    print_r($o); echo "\n";
+    t('get_object_vars', fn() => get_object_vars($o));
+    t('cast', fn() => (array) $o);
+    t('json', fn() => json_encode($o));
+    t('var_export', fn() => var_export($o, true));
+    t('clone', fn() => clone $o);
+}
 echo "done\n";

@@ -4,8 +4,16 @@
 use super::*;
 
 #[derive(Default)]
-pub struct EventHttpConnection {}
+pub struct EventHttpConnection {
+    no_props: class::EmptyProps,
+}
 native_class!(EventHttpConnection, c"EventHttpConnection");
+
+impl class::ShowsNoProperties for EventHttpConnection {
+    fn empty_props(&mut self) -> &mut class::EmptyProps {
+        &mut self.no_props
+    }
+}
 
 const NOT_YET: &str = "EventHttpConnection is not available yet";
 
@@ -19,6 +27,7 @@ fn not_yet(_a: &Args, _rv: &mut zval) -> PhpResult {
 /// Call only from MINIT.
 pub(super) unsafe fn register() {
     class::register::<EventHttpConnection>(methods(), std::ptr::null_mut(), ACC_FINAL | ACC_NOT_SERIALIZABLE);
+    shows_no_properties::<EventHttpConnection>();
 }
 
 fn methods() -> *const ext_php_rs::ffi::zend_function_entry {

@@ -380,3 +380,109 @@ final class EventBufferEvent
     public function sslGetCipherVersion(): string {}
     public function sslGetProtocol(): string {}
 }
+
+/**
+ * An HTTP client connection (evhttp_connection). Not available yet: every
+ * method throws EventException. Not serialisable.
+ */
+final class EventHttpConnection
+{
+    public function __construct(EventBase $base, ?EventDnsBase $dns_base, string $address, int $port, ?EventSslContext $ctx = null) {}
+    final public function __sleep(): array {}
+    final public function __wakeup(): void {}
+    public function getBase(): EventBase|false {}
+    public function getPeer(mixed &$address, mixed &$port): void {}
+    public function setLocalAddress(string $address): void {}
+    public function setLocalPort(int $port): void {}
+    public function setTimeout(int $timeout): void {}
+    public function setMaxHeadersSize(int $max_size): void {}
+    public function setMaxBodySize(int $max_size): void {}
+    public function setRetries(int $retries): void {}
+    public function makeRequest(EventHttpRequest $req, int $type, string $uri): ?bool {}
+    public function setCloseCallback(callable $callback, mixed $data = null): void {}
+}
+
+/**
+ * An HTTP/1.x server (libevent's evhttp): listening sockets from bind() or
+ * accept(), a callback per path, evhttp's automatic headers and error pages.
+ * HTTPS when constructed with an EventSslContext. Not serialisable.
+ */
+final class EventHttp
+{
+    public function __construct(EventBase $base, ?EventSslContext $ctx = null) {}
+    final public function __sleep(): array {}
+    final public function __wakeup(): void {}
+    /** @param mixed $socket a listening Socket or stream */
+    public function accept(mixed $socket): bool {}
+    public function bind(string $address, int $port): bool {}
+    /**
+     * @param callable $cb function (EventHttpRequest $req, mixed $arg): void
+     * @return bool false (with a warning) when $path already has a callback
+     */
+    public function setCallback(string $path, callable $cb, mixed $arg = null): bool {}
+    /** @param callable $cb function (EventHttpRequest $req, mixed $arg): void */
+    public function setDefaultCallback(callable $cb, mixed $arg = null): void {}
+    /** @param int $methods EventHttpRequest::CMD_* bits; others get 501 */
+    public function setAllowedMethods(int $methods): void {}
+    /** Over it: 413. Negative: no limit. */
+    public function setMaxBodySize(int $value): void {}
+    /** Request line and headers over it: 400. Negative: no limit. */
+    public function setMaxHeadersSize(int $value): void {}
+    /** Seconds a connection may stay idle or take to send a request. */
+    public function setTimeout(int $value): void {}
+    public function addServerAlias(string $alias): bool {}
+    public function removeServerAlias(string $alias): bool {}
+}
+
+/**
+ * An HTTP request: one an EventHttp server received (passed to its
+ * callbacks), or one made here for EventHttpConnection::makeRequest. Unlike
+ * PECL, a request that is gone (answered and written, or its connection
+ * closed), replying twice, or a getter with nothing to return raise Error.
+ * Not serialisable.
+ */
+final class EventHttpRequest
+{
+    public const CMD_GET = 1;
+    public const CMD_POST = 2;
+    public const CMD_HEAD = 4;
+    public const CMD_PUT = 8;
+    public const CMD_DELETE = 16;
+    public const CMD_OPTIONS = 32;
+    public const CMD_TRACE = 64;
+    public const CMD_CONNECT = 128;
+    public const CMD_PATCH = 256;
+    public const INPUT_HEADER = 1;
+    public const OUTPUT_HEADER = 2;
+
+    /** @param callable $callback function (?EventHttpRequest $req, mixed $data): void */
+    public function __construct(callable $callback, mixed $data = null) {}
+    final public function __sleep(): array {}
+    final public function __wakeup(): void {}
+    public function free(): void {}
+    public function getCommand(): int {}
+    /** Error when the request has no host (never sent, or no Host header). */
+    public function getHost(): string {}
+    /** Error when the request has no URI (never sent). */
+    public function getUri(): string {}
+    public function getResponseCode(): int {}
+    public function getInputHeaders(): array {}
+    public function getOutputHeaders(): array {}
+    public function getInputBuffer(): EventBuffer {}
+    public function getOutputBuffer(): EventBuffer {}
+    public function getBufferEvent(): ?EventBufferEvent {}
+    public function getConnection(): ?EventHttpConnection {}
+    public function closeConnection(): void {}
+    public function sendError(int $error, ?string $reason = null): void {}
+    public function sendReply(int $code, string $reason, ?EventBuffer $buf = null): void {}
+    public function sendReplyChunk(EventBuffer $buf): void {}
+    public function sendReplyEnd(): void {}
+    public function sendReplyStart(int $code, string $reason): void {}
+    public function cancel(): void {}
+    /** @param int $type OUTPUT_HEADER, else the input headers */
+    public function addHeader(string $key, string $value, int $type): bool {}
+    /** Clears the output headers. */
+    public function clearHeaders(): void {}
+    public function removeHeader(string $key, int $type): bool {}
+    public function findHeader(string $key, int $type): ?string {}
+}

@@ -1,5 +1,5 @@
 --TEST--
-event: Reflection of Event, EventBase, EventConfig, EventUtil, EventException and EVENT_NS is PECL event 3.1.5's (tests/reference/event.reflection.txt)
+event: Reflection of Event, EventBase, EventConfig, EventBufferEvent, EventHttpConnection, EventHttp, EventHttpRequest, EventUtil, EventException and EVENT_NS is PECL event 3.1.5's (tests/reference/event.reflection.txt)
 --EXTENSIONS--
 event
 --FILE--
@@ -9,7 +9,7 @@ $ref = file_get_contents(__DIR__ . '/../../tests/reference/event.reflection.txt'
 preg_match_all('/^    Class \[ <internal:event> (?:\w+ )*class (\w+)[^\]]*\] \{\n.*?^    \}\n/ms', $ref, $m, PREG_SET_ORDER);
 $blocks = [];
 foreach ($m as [$block, $name]) $blocks[$name] = $block;
-foreach (['Event', 'EventBase', 'EventConfig', 'EventBufferEvent', 'EventUtil', 'EventException'] as $class) {
+foreach (['Event', 'EventBase', 'EventConfig', 'EventBufferEvent', 'EventHttpConnection', 'EventHttp', 'EventHttpRequest', 'EventUtil', 'EventException'] as $class) {
     $ours = (string) new ReflectionClass($class);
     // The reference is nested in the extension dump: 4 more spaces per line.
     $theirs = preg_replace('/^    /m', '', $blocks[$class]);
@@ -27,6 +27,9 @@ Event: same
 EventBase: same
 EventConfig: same
 EventBufferEvent: same
+EventHttpConnection: same
+EventHttp: same
+EventHttpRequest: same
 EventUtil: same
 EventException: same
 string(5) "3.1.5"

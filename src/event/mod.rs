@@ -9,6 +9,7 @@ mod dispatch;
 pub mod dns;
 mod event_object;
 mod eventbase;
+mod http;
 mod listener;
 mod sigowner;
 pub mod ssl;
@@ -215,6 +216,8 @@ fn startup(num: c_int) -> bool {
         buffer::register();
         dns::register();
         listener::register();
+        // PECL's order: EventHttpConnection, EventHttp, EventHttpRequest before EventUtil.
+        http::register();
         let u = class::register::<EventUtil>(util::methods(), std::ptr::null_mut(), flags);
         util::constants(u);
         // PECL's order: EventSslContext after EventUtil, before EventException.

@@ -163,12 +163,36 @@ impl Array {
         let mut v = std::mem::ManuallyDrop::new(v);
         unsafe { ffi::zend_hash_index_update(self.0, i, &mut *v) };
     }
+    /// add_assoc_*: sets `key` (any bytes; a canonical decimal integer
+    /// string becomes an integer key, as zend_symtable_str_update does).
+    pub fn symtable_set(&mut self, key: &[u8], v: zval) {
+        match numeric_key(key) {
+            Some(i) => self.index_set(i as u64, v),
+            None => {
+                let mut v = std::mem::ManuallyDrop::new(v);
+                unsafe { ffi::zend_hash_str_update(self.0, key.as_ptr() as *const _, key.len(), &mut *v) };
+            }
+        }
+    }
     pub fn into_zval(self) -> zval {
         let mut z = undef();
         // SAFETY: an Array owns its live HashTable; z takes it over.
         unsafe { set_arr(&mut z, self.0) };
         z
     }
+}
+
+/// ZEND_HANDLE_NUMERIC_STR: the integer a key string stands for ("0",
+/// "-5", "42"; not "05", "-0", "+1" or one out of range).
+fn numeric_key(key: &[u8]) -> Option<i64> {
+    let digits = key.strip_prefix(b"-").unwrap_or(key);
+    if digits.is_empty() || digits.len() > 20 || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    if (digits[0] == b'0' && digits.len() > 1) || key == b"-0" {
+        return None;
+    }
+    std::str::from_utf8(key).ok()?.parse::<i64>().ok()
 }
 
 /// Looks up a string key in an array.

@@ -94,6 +94,7 @@ run_one() { # key conns -> "rps p99 user_ns_per_req socket_error_lines cpu_ns_pe
   fi
   echo "${rps:-0} ${p99:-?} $(( (utime1 - utime0) * 1000 / reqs )) $errs $(( (${cpu1:-0} - ${cpu0:-0}) / reqs ))"
 }
+errlines() { if [ -s "$tmp/$1" ]; then awk '{s+=$4} END {print s}' "$tmp/$1"; else echo n/a; fi; }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}'; }
 # ratio A B: A/B with two decimals, or n/a when either is missing.
 ratio() { if [ -n "$1" ] && [ -n "$2" ] && [ "$2" != 0 ]; then awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; else echo n/a; fi; }
@@ -135,7 +136,7 @@ for conns in 50 1000; do
     "$(ratio "${CPU[ep]:-}" "${CPU[ss]:-}")"
   printf "c=%-5s evhttp: user-CPU per request evhttp/ours / evhttp/PECL %s, total CPU %s; evhttp/ours / select %s; socket-error lines ours %s, PECL %s\n" \
     "$conns" "$(ratio "${NS[ho]:-}" "${NS[hp]:-}")" "$(ratio "${CPU[ho]:-}" "${CPU[hp]:-}")" "$(ratio "${NS[ho]:-}" "${NS[ss]:-}")" \
-    "$(awk '{s+=$4} END {print NR ? s : "n/a"}' "$tmp/ho" 2>/dev/null)" "$(awk '{s+=$4} END {print NR ? s : "n/a"}' "$tmp/hp" 2>/dev/null)"
+    "$(errlines ho)" "$(errlines hp)"
 done
 echo "note: stream_select() cannot watch descriptors >= 1024 (FD_SETSIZE): beyond ~1,000 connections only the event servers work."
 

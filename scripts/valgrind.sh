@@ -100,6 +100,10 @@ CI_SET=(
   php-tests/event/dns_freed_lookup.phpt php-tests/event/ssl_better_than_pecl.phpt
   difftests/event/bev_lifetime.php difftests/event/bev_pair.php difftests/event/bev_random.php
   difftests/event/listener_random.php difftests/event/dns_resolve.php difftests/event/ssl_certs.php
+  # evhttp: requests gone or answered twice, GC, malformed requests, TLS
+  php-tests/event/http_request_gone.phpt php-tests/event/http_server_gc.phpt
+  php-tests/event/http_server_better.phpt difftests/event/http_server_fuzz.php
+  difftests/event/http_server_requests.php difftests/event/http_server_tls.php
   # Ipc\ classes: deferred handles, signals, timed waits
   php-tests/ipc/deferred.phpt php-tests/ipc/signals.phpt php-tests/ipc/sem_acquire_timeout.phpt
   # seeds: the user scripts with fork, shared memory and a fatal error

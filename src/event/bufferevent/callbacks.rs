@@ -19,6 +19,14 @@ pub(super) enum Cb {
 /// Calls one of the object's callbacks (if set and the object still
 /// holds this bufferevent). Returns true when it threw.
 pub(super) fn call(cell: &Rc<BevCell>, cb: Cb) -> bool {
+    // A Rust owner's handler (EventHttp) instead of PHP callbacks.
+    if let Some(h) = super::hook::handler_of(cell) {
+        return h.is_some_and(|h| match cb {
+            Cb::Read => h.on_read(),
+            Cb::Write => h.on_write(),
+            Cb::Event(w) => h.on_event(w),
+        });
+    }
     let obj = cell.st.borrow().obj;
     if obj.is_null() {
         return false;

@@ -5,6 +5,7 @@
 mod callbacks;
 mod connect;
 mod finalize;
+pub(crate) mod hook;
 mod methods;
 mod props;
 mod state;
@@ -36,6 +37,10 @@ impl EventBufferEvent {
     /// bufferevent_free (free(), or the object's end).
     fn release_bev(&mut self) {
         if let Some(b) = self.bev.take() {
+            // getBufferEvent() of an EventHttpRequest: the owner frees it.
+            if hook::is_hooked(&b) {
+                return;
+            }
             b.teardown();
         }
     }

@@ -519,7 +519,7 @@ impl BevCell {
 
     /// bufferevent_trigger_nolock_: the read callback at or above the low
     /// read watermark, the write callback at or below the low write one.
-    fn trigger(&self, iotype: u16, defer: bool) -> bool {
+    pub(super) fn trigger(&self, iotype: u16, defer: bool) -> bool {
         let (rd, wr) = {
             let st = self.st.borrow();
             (st.input.len() >= st.wm_read.0, st.output.len() <= st.wm_write.0)

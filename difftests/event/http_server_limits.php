@@ -6,6 +6,33 @@
 // responses are test vectors of crates/ipc-core (Date normalised here).
 if (!class_exists('EventHttp')) { echo "#SKIP needs EventHttp\n"; exit(0); }
 
+// libevent writes a body after the head of a reply that has none (a reply
+// to HEAD, 1xx, 204, 304): a keep-alive client then reads it as the start
+// of the next response. php-ipc does not (deliberate difference 1 of
+// docs/event-http-core.md; php-tests/event/http_server_bodiless.phpt checks
+// its bytes). Such bodies are cut here before the comparison, unless
+// HTTP_PROBE_RAW is set (the raw oracle bytes that
+// crates/ipc-core/tools/gen_http_vectors.py reads).
+function cut_bodies_of_bodiless(string $label, string $bytes): string {
+    if (getenv('HTTP_PROBE_RAW')) return $bytes;
+    $out = ''; $first = true;
+    while (preg_match('/^HTTP\/\d+\.\d+ (\d+)[^\r\n]*\r?\n/', $bytes, $m)) {
+        $end = strpos($bytes, "\r\n\r\n");
+        if ($end === false) break;
+        $head = substr($bytes, 0, $end + 4);
+        $rest = substr($bytes, $end + 4);
+        $code = (int) $m[1];
+        $bodiless = ($code >= 100 && $code < 200) || $code === 204 || $code === 304
+            || ($first && stripos($label, 'head') !== false);
+        if (!$bodiless) { $out .= $head; $bytes = $rest; $first = false; continue; }
+        $next = strpos($rest, 'HTTP/1.');
+        $out .= $head;
+        $bytes = $next === false ? '' : substr($rest, $next);
+        $first = false;
+    }
+    return $out . $bytes;
+}
+
 function show(string $label, string $bytes, bool $closed): void {
     if (preg_match_all('/^Date: (.*)\r$/m', $bytes, $m)) {
         foreach ($m[1] as $d) {
@@ -15,6 +42,7 @@ function show(string $label, string $bytes, bool $closed): void {
         }
         $bytes = preg_replace('/^Date: .*\r$/m', "Date: <DATE>\r", $bytes);
     }
+    $bytes = cut_bodies_of_bodiless($label, $bytes);
     echo "== $label", $closed ? " (closed)" : " (open)", "\n";
     echo str_replace(["\r", "\n"], ['\r', "\\n\n"], $bytes), "\n";
 }
@@ -135,6 +163,7 @@ $codes = [-1, 0, 99, 100, 101, 102, 199, 200, 201, 202, 203, 204, 205, 206, 207,
 });
 foreach ($codes as $code) {
     [$out, $closed] = exchange($base, $p3, ["GET /$code HTTP/1.1\r\n\r\n"], 0.05);
+    $out = cut_bodies_of_bodiless('', $out);
     echo "phrase $code: ", json_encode(strstr($out, "\r\n", true)), " body=", json_encode(substr($out, strpos($out, "\r\n\r\n") + 4)), "\n";
 }
 

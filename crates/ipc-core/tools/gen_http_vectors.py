@@ -2,7 +2,7 @@
 """Turns the oracle runs of difftests/event/http_server_*.php into Rust test
 vectors (crates/ipc-core/src/http_vectors.rs).
 
-  php -n -d extension=sockets -d extension=posix \
+  HTTP_PROBE_RAW=1 php -n -d extension=sockets -d extension=posix \
       -d extension=../shared/oracle/pecl-event/event.so \
       difftests/event/http_server_raw.php > raw.out     (same for limits)
   crates/ipc-core/tools/gen_http_vectors.py raw.out limits.out

@@ -66,8 +66,6 @@ pub(crate) enum ReqState {
     /// An object that never had a request (constructor not run).
     #[default]
     Gone,
-    // Made by the server connections (next commit).
-    #[allow(dead_code)]
     Server(conn::ServerReq),
     Client(client::ClientRequest),
 }

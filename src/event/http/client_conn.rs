@@ -301,8 +301,10 @@ impl ConnCore {
             return;
         }
         let queue = std::mem::take(&mut self.st.borrow_mut().queue);
-        self.reset();
+        // No close callback: the object it would get is being destroyed
+        // (PECL passes it and crashes).
         self.obj.set(std::ptr::null_mut());
+        self.reset();
         let (timer, cb, arg) = {
             let mut st = self.st.borrow_mut();
             (st.retry_timer.take(), st.close_cb.take(), st.close_arg.take())
@@ -585,14 +587,19 @@ impl ConnCore {
         if close_now {
             threw |= self.reset();
         }
+        if eof && !close_now {
+            // libevent sends the next request over the connection that
+            // has already ended: it fails (NULL) once the callback ran.
+            threw |= call_request_cb(q.obj, true);
+            if self.st.borrow().queue.is_empty() {
+                threw |= self.reset();
+            } else {
+                threw |= self.fail();
+            }
+            return threw;
+        }
         threw |= self.next_or_detect_close(close_now);
         threw |= call_request_cb(q.obj, true);
-        if eof && !close_now {
-            threw |= self.reset();
-            if !self.st.borrow().queue.is_empty() && self.st.borrow().phase == Phase::Disconnected {
-                self.connect();
-            }
-        }
         threw
     }
 

@@ -367,7 +367,9 @@ impl ConnCore {
     fn resolve(&self, bound: i32) {
         let (dns, host, port) = {
             let st = self.st.borrow();
-            (st.dns.clone(), st.host.clone(), st.port)
+            // The host is a C string to libevent: it ends at a NUL.
+            let host = st.host.split(|&b| b == 0).next().unwrap_or_default().to_vec();
+            (st.dns.clone(), host, st.port)
         };
         if let Some(dns) = dns {
             let weak = self.me.clone();
@@ -491,7 +493,8 @@ impl ConnCore {
         if s.freed {
             return;
         }
-        let id = match self.st.borrow().retry_timer {
+        let timer = self.st.borrow().retry_timer;
+        let id = match timer {
             Some((id, _)) => id,
             None => {
                 let weak: Weak<dyn base::Internal> = self.me.clone();

@@ -88,7 +88,8 @@ fn headers_of(d: &mut ReqData, kind: i64) -> &mut Headers {
 /// new EventHttpRequest($callback, $data): a client request.
 fn construct(a: &Args, _rv: &mut zval) -> PhpResult {
     a.count(1, 2)?;
-    check_callable(a.zval(0), 1, false)?;
+    // PECL takes any value here (zpp "z"): a non-callable is skipped at
+    // call time.
     let req = client::ClientRequest::new(UserCallable::new(a.zval(0)), arg_or_null(a, 1));
     let old = std::mem::replace(state(a), ReqState::Client(req));
     drop(old);

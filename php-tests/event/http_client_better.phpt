@@ -1,0 +1,121 @@
+--TEST--
+EventHttpConnection/EventHttpRequest (client): where PECL crashes, double-frees or drops results, ours does the sane thing (docs/event.md)
+--EXTENSIONS--
+event
+--FILE--
+<?php
+function t($f) { try { var_dump($f()); } catch (Throwable $x) { echo get_class($x), ": ", $x->getMessage(), "\n"; } }
+function closed_port(): int {
+    $s = stream_socket_server('tcp://127.0.0.1:0');
+    $port = (int) substr(strrchr(stream_socket_get_name($s, false), ':'), 1);
+    fclose($s);
+    return $port;
+}
+
+echo "--- getPeer() fills its arguments (PECL leaves them unchanged)\n";
+$base = new EventBase();
+$c = new EventHttpConnection($base, null, 'localhost', 8080);
+$a = 'x'; $p = 'y';
+var_dump($c->getPeer($a, $p));
+var_dump($a, $p);
+
+echo "--- the same request queued twice: Error (PECL: libevent's assertion, a fatal error)\n";
+$port = closed_port();
+$c = new EventHttpConnection($base, null, '127.0.0.1', $port);
+$req = new EventHttpRequest(function ($r) { echo "callback: code=", $r->getResponseCode(), "\n"; });
+t(fn() => $c->makeRequest($req, EventHttpRequest::CMD_GET, '/'));
+t(fn() => $c->makeRequest($req, EventHttpRequest::CMD_GET, '/'));
+$base->loop();
+echo "--- and again once its callback ran: a fresh send\n";
+t(fn() => $c->makeRequest($req, EventHttpRequest::CMD_GET, '/again'));
+$base->loop();
+
+echo "--- request objects that end after their callback (PECL: double free)\n";
+function in_scope(EventBase $base, int $port): void {
+    $c = new EventHttpConnection($base, null, '127.0.0.1', $port);
+    $req = new EventHttpRequest(function ($r, $d) { echo "callback $d: ", $r === null ? 'NULL' : $r->getResponseCode(), "\n"; }, 'scoped');
+    $c->makeRequest($req, EventHttpRequest::CMD_GET, '/');
+    $base->loop();
+}
+in_scope($base, $port);
+echo "survived\n";
+
+echo "--- a request dropped by the script still gets its callback\n";
+$c->makeRequest(new EventHttpRequest(function ($r, $d) { echo "callback $d: ", $r->getUri(), "\n"; }, 'dropped'), EventHttpRequest::CMD_GET, '/dropped');
+gc_collect_cycles();
+$base->loop();
+
+echo "--- the base ends before the connection (PECL: segfault)\n";
+function base_first(int $port): void {
+    $b = new EventBase();
+    $conn = new EventHttpConnection($b, null, '127.0.0.1', $port);
+    $GLOBALS['late'] = $conn;
+}
+base_first($port);
+unset($late);
+echo "survived\n";
+
+echo "--- serialize(): PHP's own exception (PECL: EventException from __sleep)\n";
+t(fn() => serialize($c));
+t(fn() => serialize(new EventHttpRequest(fn() => 1)));
+t(fn() => unserialize('O:19:"EventHttpConnection":0:{}'));
+
+echo "--- destroying a connected connection: no close callback with a dying object (PECL: segfault)\n";
+$ls = stream_socket_server('tcp://127.0.0.1:0');
+$sport = (int) substr(strrchr(stream_socket_get_name($ls, false), ':'), 1);
+$acc = null;
+$srv = new Event($base, $ls, Event::READ | Event::PERSIST, function () use ($ls, &$acc) {
+    $acc = stream_socket_accept($ls, 0);
+    fwrite($acc, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+});
+$srv->add();
+$c = new EventHttpConnection($base, null, '127.0.0.1', $sport);
+$c->setCloseCallback(function () { echo "close callback\n"; });
+$c->makeRequest($keep = new EventHttpRequest(function ($r) use ($base) { echo "callback: ", $r->getResponseCode(), "\n"; $base->exit(); }), EventHttpRequest::CMD_GET, '/');
+$base->loop();
+unset($c);
+echo "connection gone\n";
+$srv->free();
+
+echo "--- getConnection() objects outlive the connection: Error (PECL: use after free)\n";
+$c = new EventHttpConnection($base, null, '127.0.0.1', $port);
+$r2 = new EventHttpRequest(fn() => 1);
+$c->makeRequest($r2, EventHttpRequest::CMD_GET, '/');
+$inner = $r2->getConnection();
+var_dump($inner->getBase() === $base);
+unset($c);
+t(fn() => $inner->getBase());
+t(fn() => $inner->setTimeout(1));
+echo "done\n";
+?>
+--EXPECTF--
+--- getPeer() fills its arguments (PECL leaves them unchanged)
+NULL
+string(9) "localhost"
+int(8080)
+--- the same request queued twice: Error (PECL: libevent's assertion, a fatal error)
+bool(true)
+Error: EventHttpConnection::makeRequest(): the request is already queued
+callback: code=0
+--- and again once its callback ran: a fresh send
+bool(true)
+callback: code=0
+--- request objects that end after their callback (PECL: double free)
+callback scoped: 0
+survived
+--- a request dropped by the script still gets its callback
+callback dropped: /dropped
+--- the base ends before the connection (PECL: segfault)
+survived
+--- serialize(): PHP's own exception (PECL: EventException from __sleep)
+Exception: Serialization of 'EventHttpConnection' is not allowed
+Exception: Serialization of 'EventHttpRequest' is not allowed
+Exception: Unserialization of 'EventHttpConnection' is not allowed
+--- destroying a connected connection: no close callback with a dying object (PECL: segfault)
+callback: 200
+connection gone
+--- getConnection() objects outlive the connection: Error (PECL: use after free)
+bool(true)
+Error: EventHttpConnection object has been freed
+Error: EventHttpConnection object has been freed
+done

@@ -60,7 +60,7 @@ t(fn() => serialize($c));
 t(fn() => serialize(new EventHttpRequest(fn() => 1)));
 t(fn() => unserialize('O:19:"EventHttpConnection":0:{}'));
 
-echo "--- destroying a connected connection: no close callback with a dying object (PECL: segfault)\n";
+echo "--- destroying a connected connection: the close callback gets the live object (PECL: use after free)\n";
 $ls = stream_socket_server('tcp://127.0.0.1:0');
 $sport = (int) substr(strrchr(stream_socket_get_name($ls, false), ':'), 1);
 $acc = null;
@@ -70,7 +70,8 @@ $srv = new Event($base, $ls, Event::READ | Event::PERSIST, function () use ($ls,
 });
 $srv->add();
 $c = new EventHttpConnection($base, null, '127.0.0.1', $sport);
-$c->setCloseCallback(function () { echo "close callback\n"; });
+$cid = spl_object_id($c);
+$c->setCloseCallback(function ($conn) use ($cid) { echo "close callback: ", var_export(spl_object_id($conn) === $cid, true), " ", get_class($conn->getBase()), "\n"; });
 $c->makeRequest($keep = new EventHttpRequest(function ($r) use ($base) { echo "callback: ", $r->getResponseCode(), "\n"; $base->exit(); }), EventHttpRequest::CMD_GET, '/');
 $base->loop();
 unset($c);
@@ -111,8 +112,9 @@ survived
 Exception: Serialization of 'EventHttpConnection' is not allowed
 Exception: Serialization of 'EventHttpRequest' is not allowed
 Exception: Unserialization of 'EventHttpConnection' is not allowed
---- destroying a connected connection: no close callback with a dying object (PECL: segfault)
+--- destroying a connected connection: the close callback gets the live object (PECL: use after free)
 callback: 200
+close callback: true EventBase
 connection gone
 --- getConnection() objects outlive the connection: Error (PECL: use after free)
 bool(true)

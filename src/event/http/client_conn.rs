@@ -293,6 +293,14 @@ impl ConnCore {
         }
     }
 
+    /// The connection object is being destructed: a connected connection
+    /// closes with its close callback (the object is still alive here).
+    pub fn close_at_destruct(&self) {
+        if !self.is_freed() {
+            self.reset();
+        }
+    }
+
     /// The connection object's end (evhttp_connection_free): the socket
     /// closes (close callback if connected, as libevent), the queued
     /// requests are dropped without callbacks.
@@ -301,8 +309,8 @@ impl ConnCore {
             return;
         }
         let queue = std::mem::take(&mut self.st.borrow_mut().queue);
-        // No close callback: the object it would get is being destroyed
-        // (PECL passes it and crashes).
+        // The close callback ran at the destructor (close_at_destruct);
+        // the object is gone now.
         self.obj.set(std::ptr::null_mut());
         self.reset();
         let (timer, cb, arg) = {

@@ -14,6 +14,15 @@ pub struct EventHttpConnection {
 
 impl NativeClass for EventHttpConnection {
     const NAME: &'static std::ffi::CStr = c"EventHttpConnection";
+    // evhttp_connection_free at the object's end calls the close callback
+    // of a connected connection with the object: done in dtor_obj, where
+    // the object is still alive (PECL does it later, on freed memory).
+    const RELEASES_AT_DESTRUCT: bool = true;
+    fn released_by_destructor(&mut self) {
+        if let (Some(c), false) = (&self.core, self.internal) {
+            c.close_at_destruct();
+        }
+    }
     fn slot() -> &'static class::ClassSlot {
         static SLOT: class::ClassSlot = class::ClassSlot::new();
         &SLOT

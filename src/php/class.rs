@@ -388,3 +388,64 @@ pub fn class_of(obj: super::zv::ObjRef) -> ClassEntry {
     // SAFETY: an ObjRef is a live object; its class outlives it.
     ClassEntry(unsafe { (*obj.as_ptr()).ce })
 }
+
+/// The empty property table of an object whose class shows no properties,
+/// dynamic ones included (PECL's get_properties handlers return such a
+/// table): made at the first request, one per object because foreach
+/// registers iterators in it, released with the object.
+#[derive(Default)]
+pub struct EmptyProps(Option<std::ptr::NonNull<HashTable>>);
+
+impl EmptyProps {
+    fn table(&mut self) -> *mut HashTable {
+        match self.0 {
+            Some(p) => p.as_ptr(),
+            None => {
+                // SAFETY: a fresh array owned by this value.
+                let ht = unsafe { ffi::_zend_new_array(0) };
+                self.0 = std::ptr::NonNull::new(ht);
+                ht
+            }
+        }
+    }
+}
+
+impl Drop for EmptyProps {
+    fn drop(&mut self) {
+        if let Some(ht) = self.0.take() {
+            // SAFETY: the table was made by `table()`; the engine may hold
+            // more references (zend_array_release).
+            unsafe {
+                let ht = ht.as_ptr();
+                (*ht).gc.refcount -= 1;
+                if (*ht).gc.refcount == 0 {
+                    ext_php_rs::ffi::zend_array_destroy(ht);
+                }
+            }
+        }
+    }
+}
+
+/// A class whose objects show no properties (see [`EmptyProps`]).
+pub trait ShowsNoProperties: NativeClass {
+    fn empty_props(&mut self) -> &mut EmptyProps;
+}
+
+/// get_properties handler of a [`ShowsNoProperties`] class. Dynamic
+/// properties still live in the object's own table (read, isset and unset
+/// work); var_dump, foreach, casts and get_object_vars see none.
+///
+/// # Safety
+/// Installed only on class `T`'s handlers (the engine passes its objects).
+pub unsafe extern "C" fn no_properties<T: ShowsNoProperties>(obj: *mut zend_object) -> *mut HashTable {
+    data_of::<T>(obj).empty_props().table()
+}
+
+/// `==` and `<` compare as standard objects (PECL's classes that keep the
+/// engine's compare handler).
+///
+/// # Safety
+/// Call only from MINIT, after `register::<T>`.
+pub unsafe fn compare_as_standard_objects<T: NativeClass>() {
+    (*handlers_mut::<T>()).compare = Some(ext_php_rs::ffi::zend_std_compare_objects);
+}

@@ -251,9 +251,11 @@ fn valid_value(value: &[u8]) -> bool {
     !value.iter().any(|&b| b == b'\r' || b == b'\n')
 }
 
-/// evutil_rtrim_lws_: drops trailing spaces, tabs, CRs and LFs.
+/// evutil_rtrim_lws_: drops trailing spaces and tabs. A CR stays, so
+/// "X-A: 1\r\r\n" fails the request (400) as on the oracle, while a
+/// folded line keeps it in the value ("one two\r").
 fn rtrim_lws(s: &[u8]) -> &[u8] {
-    let end = s.iter().rposition(|&b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n')).map_or(0, |i| i + 1);
+    let end = s.iter().rposition(|&b| !matches!(b, b' ' | b'\t')).map_or(0, |i| i + 1);
     &s[..end]
 }
 
@@ -388,9 +390,11 @@ pub(crate) fn version_before_1_1(major: i32, minor: i32) -> bool {
     major < 1 || (major == 1 && minor < 1)
 }
 
-/// `Connection: keep-alive` (the whole value, any case).
+/// evhttp_is_connection_keepalive: a `Connection` value that starts with
+/// "keep-alive", any case (strncasecmp over 10 bytes: "Keep-Alive, foo"
+/// and "keep-alivex" count, as on the oracle).
 pub(crate) fn is_keepalive(headers: &Headers) -> bool {
-    headers.find(b"Connection").is_some_and(|v| v.eq_ignore_ascii_case(b"keep-alive"))
+    headers.find(b"Connection").is_some_and(|v| v.len() >= 10 && v[..10].eq_ignore_ascii_case(b"keep-alive"))
 }
 
 /// evhttp_is_connection_close: a proxy request closes unless

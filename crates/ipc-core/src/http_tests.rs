@@ -510,3 +510,35 @@ fn oracle_callback_paths() {
     assert_eq!(cfg.add_callback(b""), Some(2));
     assert_eq!(cfg.callback_index(b"/A"), Some(1));
 }
+
+/// Found by difftests/event/http_server_fuzz.php (other seeds): a header
+/// value ending in CR ("X-A: 1\r\r\n") is 400 on the oracle, a folded line
+/// keeps its CR, and "Connection: keep-alive..." is keep-alive by prefix.
+#[test]
+fn fuzz_regressions_trailing_cr_and_keepalive_prefix() {
+    let config = ServerConfig::new();
+    let first = |bytes: &[u8]| {
+        let mut p = RequestParser::new();
+        p.feed(bytes);
+        p.poll(&config)
+    };
+    for bad in [
+        &b"GET / HTTP/1.1\r\nX-A: 1\r\r\n\r\n"[..],
+        b"GET / HTTP/1.1\r\nX-A: 1\r \r\n\r\n",
+        b"GET / HTTP/1.1\r\nX-A:\r\r\n\r\n",
+    ] {
+        assert!(matches!(first(bad), ServerEvent::Error { code: 400, .. }), "{:?}", String::from_utf8_lossy(bad));
+    }
+    let ServerEvent::Request(req) = first(b"GET / HTTP/1.1\r\nX-A: one\r\n two\r\r\n\r\n") else {
+        panic!("no request")
+    };
+    assert_eq!(req.input_headers.find(b"X-A"), Some(&b"one two\r"[..]));
+    for (value, keep) in [("keep-alivex", true), ("Keep-Alive, foo", true), ("keep-aliv", false)] {
+        let ServerEvent::Request(mut req) = first(format!("GET / HTTP/1.0\r\nConnection: {value}\r\n\r\n").as_bytes())
+        else {
+            panic!("no request")
+        };
+        let reply = req.reply(200, Some(b"OK"), b"", &config, NOW).unwrap();
+        assert_eq!(reply.close, !keep, "{value}");
+    }
+}

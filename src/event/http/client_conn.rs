@@ -713,7 +713,7 @@ fn unlink(obj: &zval) {
 fn call_request_cb(obj: zval, with_request: bool) -> bool {
     unlink(&obj);
     let (cb, arg) = match zv::object(&obj).and_then(class::native_of::<EventHttpRequest>) {
-        Some(EventHttpRequest { state: ReqState::Client(c) }) => {
+        Some(EventHttpRequest { state: ReqState::Client(c), .. }) => {
             (c.cb.as_ref().map(|c| UserCallable::new(c.zval())), c.arg.as_ref().map(copy))
         }
         _ => (None, None),

@@ -18,7 +18,9 @@ use ipc_core::http_response::{Reply, ReplyError};
 use std::rc::Weak;
 
 // EventBufferEvent's event bits.
+const BEV_READING: u16 = 1;
 const BEV_EOF: u16 = 16;
+const BEV_CONNECTED: u16 = 128;
 
 pub(super) struct Conn {
     me: Weak<Conn>,
@@ -269,7 +271,11 @@ impl BevHandler for Conn {
     }
     fn on_event(&self, what: u16) -> bool {
         let Some(me) = self.rc() else { return false };
-        if what & BEV_EOF != 0 && what & 1 != 0 {
+        if what == BEV_CONNECTED {
+            // The TLS handshake is done: requests follow.
+            return false;
+        }
+        if what & BEV_EOF != 0 && what & BEV_READING != 0 {
             // End of input while reading: a request already complete is
             // still answered; otherwise the connection closes.
             self.st.borrow_mut().parser.feed_eof();

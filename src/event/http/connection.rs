@@ -10,6 +10,13 @@ pub struct EventHttpConnection {
     /// Made by EventHttpRequest::getConnection() (PECL's `internal`
     /// connection): its end leaves the connection alone.
     internal: bool,
+    no_props: class::EmptyProps,
+}
+
+impl class::ShowsNoProperties for EventHttpConnection {
+    fn empty_props(&mut self) -> &mut class::EmptyProps {
+        &mut self.no_props
+    }
 }
 
 impl NativeClass for EventHttpConnection {
@@ -57,6 +64,7 @@ pub(super) fn new_internal_object(rv: &mut zval, core: Rc<ConnCore>) {
 /// Call only from MINIT.
 pub(super) unsafe fn register() {
     class::register::<EventHttpConnection>(methods(), std::ptr::null_mut(), ACC_FINAL | ACC_NOT_SERIALIZABLE);
+    shows_no_properties::<EventHttpConnection>();
 }
 
 fn methods() -> *const ext_php_rs::ffi::zend_function_entry {

@@ -88,6 +88,13 @@ impl ReqState {
 #[derive(Default)]
 pub struct EventHttpRequest {
     pub(crate) state: ReqState,
+    no_props: class::EmptyProps,
+}
+
+impl class::ShowsNoProperties for EventHttpRequest {
+    fn empty_props(&mut self) -> &mut class::EmptyProps {
+        &mut self.no_props
+    }
 }
 
 impl NativeClass for EventHttpRequest {
@@ -125,6 +132,7 @@ pub(super) unsafe fn register() {
     server::register();
     let ce =
         class::register::<EventHttpRequest>(request::methods(), std::ptr::null_mut(), ACC_FINAL | ACC_NOT_SERIALIZABLE);
+    shows_no_properties::<EventHttpRequest>();
     for (n, v) in [
         ("CMD_GET", 1),
         ("CMD_POST", 2),
@@ -148,6 +156,16 @@ pub(super) unsafe fn register() {
 fn not_serializable(a: &Args, _rv: &mut zval) -> PhpResult {
     a.count(0, 0)?;
     Err(throw_event("EventHttp instances are not serializable"))
+}
+
+/// PECL's objects of the three classes: no properties shown (dynamic ones
+/// included; PECL crashes reading those), compared as standard objects.
+///
+/// # Safety
+/// Call only from MINIT, after `register::<T>`.
+unsafe fn shows_no_properties<T: class::ShowsNoProperties>() {
+    (*class::handlers_mut::<T>()).get_properties = Some(class::no_properties::<T>);
+    class::compare_as_standard_objects::<T>();
 }
 
 /// `__sleep` and `__wakeup` entries (Reflection: final public).

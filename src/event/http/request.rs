@@ -85,11 +85,10 @@ fn headers_of(d: &mut ReqData, kind: i64) -> &mut Headers {
     }
 }
 
-/// new EventHttpRequest($callback, $data): a client request.
+/// new EventHttpRequest($callback, $data): a client request. PECL does not
+/// check the callable here.
 fn construct(a: &Args, _rv: &mut zval) -> PhpResult {
     a.count(1, 2)?;
-    // PECL takes any value here (zpp "z"): a non-callable is skipped at
-    // call time.
     let req = client::ClientRequest::new(UserCallable::new(a.zval(0)), arg_or_null(a, 1));
     let old = std::mem::replace(state(a), ReqState::Client(req));
     drop(old);

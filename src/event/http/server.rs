@@ -15,6 +15,13 @@ const DEFAULT_TIMEOUT: Ns = 50_000_000_000;
 #[derive(Default)]
 pub struct EventHttp {
     srv: Option<Rc<Server>>,
+    no_props: class::EmptyProps,
+}
+
+impl class::ShowsNoProperties for EventHttp {
+    fn empty_props(&mut self) -> &mut class::EmptyProps {
+        &mut self.no_props
+    }
 }
 
 impl NativeClass for EventHttp {
@@ -385,6 +392,7 @@ fn remove_server_alias(a: &Args, rv: &mut zval) -> PhpResult {
 /// Call only from MINIT.
 pub(super) unsafe fn register() {
     class::register::<EventHttp>(methods(), std::ptr::null_mut(), ACC_FINAL | ACC_NOT_SERIALIZABLE);
+    shows_no_properties::<EventHttp>();
 }
 
 fn methods() -> *const ext_php_rs::ffi::zend_function_entry {

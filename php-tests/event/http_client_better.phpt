@@ -87,6 +87,22 @@ var_dump($inner->getBase() === $base);
 unset($c);
 t(fn() => $inner->getBase());
 t(fn() => $inner->setTimeout(1));
+
+echo "--- a request after the retries ran out still gets its callback (PECL: lost, the loop ends)\n";
+$c = new EventHttpConnection($base, null, '127.0.0.1', $port);
+$c->setRetries(1);
+$t = microtime(true);
+foreach (['first', 'second'] as $d) {
+    $rq = new EventHttpRequest(function ($r, $d) use ($t) { printf("callback %s after %.0fs: code=%d\n", $d, microtime(true) - $t, $r->getResponseCode()); }, $d);
+    $c->makeRequest($rq, EventHttpRequest::CMD_GET, '/');
+    $base->loop();
+}
+
+echo "--- makeRequest() on a freed base: Error (PECL: segfault)\n";
+$b = new EventBase();
+$c = new EventHttpConnection($b, null, '127.0.0.1', $port);
+$b->free();
+t(fn() => $c->makeRequest(new EventHttpRequest(fn() => 1), EventHttpRequest::CMD_GET, '/'));
 echo "done\n";
 ?>
 --EXPECTF--
@@ -120,4 +136,9 @@ connection gone
 bool(true)
 Error: EventHttpConnection object has been freed
 Error: EventHttpConnection object has been freed
+--- a request after the retries ran out still gets its callback (PECL: lost, the loop ends)
+callback first after 2s: code=0
+callback second after 4s: code=0
+--- makeRequest() on a freed base: Error (PECL: segfault)
+Error: EventBase object has been freed
 done

@@ -6,7 +6,7 @@
 // where the close callback runs relative to the request callbacks.
 
 final class RawServer {
-    public $ls; public int $port; private array $conns = []; private array $bufs = []; private array $evs = []; private Event $accept; private int $next = 0;
+    public $ls; public int $port; private array $conns = []; private array $bufs = []; private array $evs = []; private ?Event $accept; private int $next = 0;
     public function __construct(public EventBase $base, public Closure $respond) {
         $this->ls = stream_socket_server('tcp://127.0.0.1:0');
         stream_set_blocking($this->ls, false);
@@ -38,7 +38,8 @@ final class RawServer {
             if ($a[1]) { $this->close($id); return; }
         }
     }
-    public function stop(): void { foreach (array_keys($this->conns) as $id) $this->close($id); $this->accept->free(); fclose($this->ls); }
+    // The Events' closures hold $this: the cycle is broken here.
+    public function stop(): void { foreach (array_keys($this->conns) as $id) $this->close($id); $this->accept->free(); $this->accept = null; fclose($this->ls); }
 }
 
 function scenario(string $label, Closure $respond, array $uris, array $opt = []): void {

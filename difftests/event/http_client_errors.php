@@ -2,8 +2,9 @@
 // EventHttpConnection failures: a refused connect (every queued request's
 // callback gets its request with response code 0, no close callback),
 // setRetries() (2 s before the first retry), ports out of range (kept as an unsigned short), host names that do not
-// resolve (NULL, before makeRequest returns), and requests made from
-// inside a callback.
+// resolve (NULL, before makeRequest returns), a connect(2) that fails at
+// once with another error than ECONNREFUSED (NULL, no retries), and
+// requests made from inside a callback.
 
 function closed_port(): int {
     $s = stream_socket_server('tcp://127.0.0.1:0');
@@ -53,4 +54,6 @@ attempt('empty host', '', 80);
 attempt('bracketed IPv6 literal', '[::1]', 80);
 attempt('host with NUL', "127.0.0.1\0x", $p);
 attempt('refused on ::1', '::1', $p);
+attempt('0.0.0.0 (this host: refused)', '0.0.0.0', $p);
+attempt('broadcast address (connect fails at once: EACCES)', '255.255.255.255', 80, 2, ['retries' => 3]);
 echo "done\n";

@@ -430,9 +430,12 @@ impl ConnCore {
             Ok(()) => 1,
             Err(e) if e == libc::EINPROGRESS || e == libc::EINTR => 0,
             Err(libc::ECONNREFUSED) => 2,
+            // Any other error (EACCES for a broadcast address, ENETUNREACH):
+            // evhttp sees an error that is not ECONNREFUSED, so the first
+            // request gets NULL at once, without retries.
             Err(_) => {
                 sk::close(fd);
-                self.connect_failed();
+                self.fail();
                 return;
             }
         };

@@ -47,7 +47,8 @@ fn now() -> i64 {
 
 impl Conn {
     /// A new connection on accepted socket `fd`: a (TLS) bufferevent with
-    /// the server's timeout, reading.
+    /// the server's timeout, reading. The peer address is not kept yet
+    /// (getConnection()->getPeer() is the EventHttpConnection work).
     pub fn start(srv: &Rc<Server>, fd: i32, _peer: SockAddr) {
         let (sh, timeout, ssl) = {
             let st = srv.st.borrow();

@@ -133,3 +133,35 @@ impl HookedBev {
         }
     }
 }
+
+// ---- client side (EventHttpConnection) ----
+
+impl HookedBev {
+    /// evhttp_connection's bufferevent once connect(2) was issued on `fd`
+    /// (`r`: 0 in progress, 1 connected, 2 refused): a socket one, or with
+    /// `ssl` a TLS one in the connecting state. `timeout` is the read and
+    /// write timeout, which covers the connect as in libevent.
+    pub fn connecting(
+        sh: &Rc<RefCell<Shared>>,
+        fd: i32,
+        r: i32,
+        ssl: Option<openssl::ssl::Ssl>,
+        timeout: Option<Ns>,
+        h: Weak<dyn BevHandler>,
+    ) -> Option<HookedBev> {
+        let cell = BevCell::new(sh, -1, OPTIONS, false);
+        if let Some(ssl) = ssl {
+            let t = tls::Tls::new(ssl, -1, tls::TlsState::Connecting).ok()?;
+            cell.st.borrow_mut().tls = Some(Box::new(t));
+        }
+        let me = HookedBev::hook(cell, h);
+        me.0.set_timeouts(timeout, timeout);
+        me.0.connect_started(fd, r);
+        Some(me)
+    }
+
+    /// The descriptor (-1 while a TLS or socket bufferevent has none).
+    pub fn fd(&self) -> i32 {
+        self.0.st.borrow().fd
+    }
+}

@@ -25,6 +25,7 @@
 //! variant.
 
 mod client;
+mod client_conn;
 mod conn;
 mod connection;
 mod request;

@@ -139,9 +139,15 @@ fn event_free(a: &Args, _rv: &mut zval) -> PhpResult {
         let _ = s.sync();
     }
     // A freed Event's data reads as NULL, as in PECL. Its property table
-    // keeps what get_properties() last put there (PECL no longer updates it).
+    // keeps what get_properties() last put there (PECL no longer updates it);
+    // the argument itself lives as long as the object, as in PECL.
     if !ev.props_seen {
-        set_data(a.this(), None);
+        let old = take_data(a.this());
+        if ev.freed_data.is_none() {
+            ev.freed_data = Some(Box::new(old));
+        } else {
+            drop(old);
+        }
     }
     Ok(())
 }

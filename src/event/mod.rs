@@ -107,6 +107,9 @@ pub struct Event {
     /// get_properties() has copied `pending` and `data` into the property
     /// table: after free() PECL keeps showing those copies there.
     props_seen: bool,
+    /// The argument a free() took out of the `data` property (which then
+    /// reads as NULL): PECL keeps it until the object's destructor.
+    freed_data: Option<Box<zval>>,
 }
 
 impl Event {
@@ -123,6 +126,8 @@ impl NativeClass for Event {
     // holds its own Event does not keep it alive past request shutdown.
     const RELEASES_AT_DESTRUCT: bool = true;
     fn released_by_destructor(&mut self) {
+        // PECL's order: the argument, then the callback.
+        drop(self.freed_data.take());
         drop(self.cb.take());
     }
     fn slot() -> &'static class::ClassSlot {
@@ -134,6 +139,9 @@ impl NativeClass for Event {
     fn gc_zvals(&mut self, buf: &mut class::GcBuffer) {
         if let Some(cb) = &self.cb {
             buf.add(cb.zval());
+        }
+        if let Some(d) = &self.freed_data {
+            buf.add(d);
         }
     }
 }
@@ -377,6 +385,14 @@ fn arg_or_null(a: &Args, i: u32) -> Option<zval> {
     } else {
         None
     }
+}
+
+/// The `data` property's value, leaving NULL in its place.
+fn take_data(obj: *mut zend_object) -> zval {
+    let slot = unsafe { class::prop_slot(obj, 1) };
+    let mut n = zv::undef();
+    zv::set_null(&mut n);
+    std::mem::replace(slot, n)
 }
 
 fn set_data(obj: *mut zend_object, v: Option<zval>) {

@@ -123,3 +123,16 @@ pub fn set_passphrase(ctx: &SslContext, pass: Vec<u8>) {
         }
     }
 }
+
+extern "C" {
+    fn SSL_renegotiate(s: *mut openssl_sys::SSL) -> c_int;
+}
+
+/// SSL_renegotiate: schedules a renegotiation, which the next handshake
+/// step runs (1); 0 where the connection cannot renegotiate (TLS 1.3,
+/// SSL_OP_NO_RENEGOTIATION), the reason left on OpenSSL's error queue as
+/// libevent leaves it (a later failure reports it with its own errors).
+pub fn renegotiate(ssl: &openssl::ssl::SslRef) -> c_int {
+    // SAFETY: ssl is a live SSL owned by the caller's stream.
+    unsafe { SSL_renegotiate(foreign_types::ForeignTypeRef::as_ptr(ssl)) }
+}

@@ -6,6 +6,7 @@
 //! No `RefCell` borrow of the state is held while a PHP callback runs: each
 //! step borrows, decides, releases, then calls out.
 
+mod filter;
 pub(super) mod tls;
 
 use super::callbacks::{self, Cb};
@@ -67,8 +68,11 @@ pub(super) struct Bev {
     pub lookup: Option<crate::event::dns::LookupHandle>,
     /// Which of the read, write and event callbacks are set.
     pub has_cb: [bool; 3],
-    /// The TLS connection of an sslSocket bufferevent.
+    /// The TLS connection of an sslSocket or createSslFilter bufferevent.
     pub tls: Option<Box<tls::Tls>>,
+    /// The TLS filter that took this bufferevent's callbacks over
+    /// (filter.rs).
+    pub above: Option<Weak<BevCell>>,
 }
 
 pub(super) struct BevCell {
@@ -137,6 +141,7 @@ impl BevCell {
                     lookup: None,
                     has_cb: [false; 3],
                     tls: None,
+                    above: None,
                 }),
                 me: me.clone(),
             }
@@ -155,6 +160,12 @@ impl BevCell {
     /// descriptor closed with OPT_CLOSE_ON_FREE. The buffers live on in any
     /// EventBuffer object still holding them.
     pub fn teardown(&self) {
+        // Filter hooks: a filter lets its underlying bufferevent go; an
+        // underlying one lives on while its filter does.
+        self.filter_unlink();
+        if self.kept_by_filter() {
+            return;
+        }
         let (sh, key, ids, input, output, partner, close_fd) = {
             let mut st = self.st.borrow_mut();
             st.obj = std::ptr::null_mut();
@@ -454,9 +465,9 @@ impl BevCell {
         }
         let Some(me) = self.rc() else { return false };
         if which == 0 {
-            callbacks::call(&me, Cb::Read) || me.inbuf_wm_check()
+            dispatch(&me, Cb::Read) || me.inbuf_wm_check()
         } else {
-            callbacks::call(&me, Cb::Write)
+            dispatch(&me, Cb::Write)
         }
     }
 
@@ -486,7 +497,7 @@ impl BevCell {
             }
         }
         let Some(me) = self.rc() else { return false };
-        callbacks::call(&me, Cb::Event(what))
+        dispatch(&me, Cb::Event(what))
     }
 
     /// event_deferred_cb_schedule_: into the active queue, or, past
@@ -540,7 +551,7 @@ impl BevCell {
             let next = deferred_step(&mut me.st.borrow_mut(), stage);
             if let Some(cb) = next {
                 let read = matches!(cb, Cb::Read);
-                if callbacks::call(&me, cb) || (read && me.inbuf_wm_check()) {
+                if dispatch(&me, cb) || (read && me.inbuf_wm_check()) {
                     return true;
                 }
             }
@@ -729,6 +740,15 @@ impl BevCell {
     }
 }
 
+/// Runs a callback of `me`: its PHP one, or its TLS filter's when a filter
+/// took its callbacks over (filter.rs). True if a PHP callback threw.
+fn dispatch(me: &Rc<BevCell>, cb: Cb) -> bool {
+    match me.filter_above() {
+        Some(f) => f.underlying_cb(cb),
+        None => callbacks::call(me, cb),
+    }
+}
+
 /// One stage of bufferevent_run_deferred_callbacks_locked: CONNECTED first
 /// (it happened before any read or write), then read, write, the other
 /// events. The pending flag is cleared before the callback runs.
@@ -842,6 +862,9 @@ impl BufWatcher for BevCell {
             }
             return;
         }
+        if self.st.borrow().tls.is_some() {
+            return self.tls_outbuf_changed((cell.len() + deleted).saturating_sub(added), added);
+        }
         if pair {
             // be_pair_outbuf_cb (callbacks are deferred for pairs: nothing can throw here)
             if added > deleted {
@@ -852,9 +875,6 @@ impl BufWatcher for BevCell {
                 }
             }
             return;
-        }
-        if self.st.borrow().tls.is_some() {
-            return self.tls_outbuf_changed((cell.len() + deleted).saturating_sub(added), added);
         }
         // bufferevent_socket_outbuf_cb
         let (enabled, ev_write, tw) = {

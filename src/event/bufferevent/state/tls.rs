@@ -9,6 +9,7 @@ use ipc_core::evloop::{EV_READ, EV_TIMEOUT, EV_WRITE};
 use openssl::error::Error as SslErr;
 use openssl::ssl::{ErrorCode, ShutdownState, Ssl, SslStream};
 use std::io::{Read, Write};
+use std::rc::Rc;
 
 /// libevent's READ_DEFAULT, WRITE_FRAME and the single read/write maximum.
 const READ_DEFAULT: usize = 4096;
@@ -23,13 +24,19 @@ const OP_BLOCKED: u8 = 2;
 const OP_ERR: u8 = 4;
 
 /// The socket under the TLS connection: plain read(2)/write(2) (libevent's
-/// socket BIO); EAGAIN is WouldBlock, which OpenSSL turns into WANT_*.
+/// socket BIO); EAGAIN is WouldBlock, which OpenSSL turns into WANT_*. A
+/// filter's records go through the buffers of the bufferevent `under`
+/// instead (filter.rs).
 pub(in crate::event::bufferevent) struct FdIo {
     pub fd: i32,
+    pub under: Option<Rc<BevCell>>,
 }
 
 impl Read for FdIo {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if let Some(u) = &self.under {
+            return super::filter::bio_read(u, buf);
+        }
         let n = crate::sys::evbuf_io::read(self.fd, buf);
         if n < 0 {
             return Err(std::io::Error::last_os_error());
@@ -40,6 +47,9 @@ impl Read for FdIo {
 
 impl Write for FdIo {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if let Some(u) = &self.under {
+            return super::filter::bio_write(u, buf);
+        }
         let n = crate::sys::evbuf_io::writev(self.fd, &[buf]);
         if n < 0 {
             return Err(std::io::Error::last_os_error());
@@ -101,8 +111,17 @@ pub(in crate::event::bufferevent) struct Tls {
 
 impl Tls {
     pub fn new(ssl: Ssl, fd: i32, state: TlsState) -> Result<Tls, openssl::error::ErrorStack> {
+        Self::over(ssl, FdIo { fd, under: None }, state)
+    }
+
+    /// A filter's TLS connection, over the buffers of `under`.
+    pub fn new_filter(ssl: Ssl, under: Rc<BevCell>, state: TlsState) -> Result<Tls, openssl::error::ErrorStack> {
+        Self::over(ssl, FdIo { fd: -1, under: Some(under) }, state)
+    }
+
+    fn over(ssl: Ssl, io: FdIo, state: TlsState) -> Result<Tls, openssl::error::ErrorStack> {
         Ok(Tls {
-            stream: SslStream::new(ssl, FdIo { fd })?,
+            stream: SslStream::new(ssl, io)?,
             state,
             read_blocked_on_write: false,
             write_blocked_on_read: false,
@@ -142,6 +161,10 @@ impl BevCell {
     // ------------------------------------------------------------ start/stop
 
     fn start_reading(&self) -> bool {
+        if let Some(u) = self.under() {
+            u.unsuspend_read();
+            return true;
+        }
         let (ev_read, ev_write, tr, tw, rbow) = {
             let st = self.st.borrow();
             let rbow = st.tls.as_ref().is_some_and(|t| t.read_blocked_on_write);
@@ -155,6 +178,12 @@ impl BevCell {
     }
 
     fn start_writing(&self) -> bool {
+        if let Some(u) = self.under() {
+            if self.st.borrow().tls.as_ref().is_some_and(|t| t.write_blocked_on_read) {
+                u.unsuspend_read();
+            }
+            return true;
+        }
         let (ev_read, ev_write, tr, tw, wbor) = {
             let st = self.st.borrow();
             let wbor = st.tls.as_ref().is_some_and(|t| t.write_blocked_on_read);
@@ -172,8 +201,12 @@ impl BevCell {
             let st = self.st.borrow();
             (st.ev_read, st.tls.as_ref().is_some_and(|t| t.write_blocked_on_read))
         };
-        if !wbor {
-            self.del_event(ev_read);
+        if wbor {
+            return;
+        }
+        match self.under() {
+            Some(u) => u.suspend_read(),
+            None => self.del_event(ev_read),
         }
     }
 
@@ -182,7 +215,7 @@ impl BevCell {
             let st = self.st.borrow();
             (st.ev_write, st.tls.as_ref().is_some_and(|t| t.read_blocked_on_write))
         };
-        if !rbow {
+        if !rbow && !self.is_filter() {
             self.del_event(ev_write);
         }
     }
@@ -191,11 +224,26 @@ impl BevCell {
     pub(super) fn tls_enable(&self, event: u16) -> bool {
         let r1 = event & EV_READ == 0 || self.start_reading();
         let r2 = event & EV_WRITE == 0 || self.start_writing();
+        if self.is_filter() {
+            self.filter_enable(event);
+        }
         r1 && r2
     }
 
     /// be_openssl_disable.
     pub(super) fn tls_disable(&self, event: u16) {
+        if self.is_filter() {
+            let (ev_read, ev_write) = {
+                let st = self.st.borrow();
+                (st.ev_read, st.ev_write)
+            };
+            if event & EV_READ != 0 {
+                self.del_event(ev_read);
+            }
+            if event & EV_WRITE != 0 {
+                self.del_event(ev_write);
+            }
+        }
         if event & EV_READ != 0 {
             self.stop_reading();
         }
@@ -282,6 +330,9 @@ impl BevCell {
     /// The read or write event of a TLS bufferevent fired. True if a
     /// callback threw.
     pub(super) fn tls_fire(&self, read: bool, res: u16) -> bool {
+        if self.is_filter() {
+            return self.filter_timeout(read);
+        }
         match self.tls_state() {
             None => false,
             Some(TlsState::Open) => {
@@ -320,7 +371,9 @@ impl BevCell {
                     }
                     st.fd
                 };
-                self.tls_set_fd(fd);
+                if !self.is_filter() {
+                    self.tls_set_fd(fd);
+                }
                 let enabled = self.st.borrow().enabled;
                 self.enable(enabled);
                 (true, self.run_eventcb(CONNECTED, false))
@@ -421,9 +474,15 @@ impl BevCell {
                 if rbow && !self.clear_rbow() {
                     return (OP_ERR | OP_MADE_PROGRESS, false);
                 }
-                let input = self.st.borrow().input.clone();
+                let (input, ev_read, tr) = {
+                    let st = self.st.borrow();
+                    (st.input.clone(), st.ev_read, st.timeout_read)
+                };
                 unfrozen(&mut input.get_mut(), |b| b.add(&buf[..n]));
                 input.notify(n, 0);
+                if tr.is_some() && self.is_filter() {
+                    self.add_event(ev_read, tr);
+                }
                 (OP_MADE_PROGRESS, false)
             }
             Ok(_) => (OP_BLOCKED, false),
@@ -448,7 +507,7 @@ impl BevCell {
     }
 
     /// consider_reading.
-    fn consider_reading(&self) -> bool {
+    pub(super) fn consider_reading(&self) -> bool {
         while self.st.borrow().tls.as_ref().is_some_and(|t| t.write_blocked_on_read) {
             let (r, threw) = self.do_write(WRITE_FRAME);
             if threw {
@@ -473,6 +532,9 @@ impl BevCell {
                 break;
             }
             n_to_read = self.st.borrow().tls.as_ref().map_or(0, |t| t.stream.ssl().pending());
+            if n_to_read == 0 && self.is_filter() {
+                n_to_read = self.bytes_to_read();
+            }
         }
         if all & OP_MADE_PROGRESS != 0 && self.trigger(EV_READ, false) {
             return true;
@@ -481,7 +543,7 @@ impl BevCell {
             let st = self.st.borrow();
             (st.read_suspended, st.enabled, st.ev_read)
         };
-        if suspended || enabled & EV_READ == 0 {
+        if (suspended || enabled & EV_READ == 0) && !self.is_filter() {
             self.del_event(ev_read);
         }
         false
@@ -538,6 +600,13 @@ impl BevCell {
         if written > 0 {
             unfrozen(&mut output.get_mut(), |b| b.drain(written));
             output.notify(0, written);
+            let (ev_write, tw) = {
+                let st = self.st.borrow();
+                (st.ev_write, st.timeout_write)
+            };
+            if tw.is_some() && self.is_filter() {
+                self.add_event(ev_write, tw);
+            }
             if self.trigger(EV_WRITE, true) {
                 return (result, true);
             }
@@ -546,7 +615,7 @@ impl BevCell {
     }
 
     /// consider_writing.
-    fn consider_writing(&self) -> bool {
+    pub(super) fn consider_writing(&self) -> bool {
         while self.st.borrow().tls.as_ref().is_some_and(|t| t.read_blocked_on_write) {
             let (r, threw) = self.do_read(1024);
             if threw {
@@ -567,7 +636,7 @@ impl BevCell {
                 let st = self.st.borrow();
                 st.enabled & EV_WRITE != 0 && st.output.len() > 0
             };
-            if !go {
+            if !go || !self.target_has_room() {
                 break;
             }
             let (r, threw) = self.do_write(WRITE_FRAME);
@@ -582,7 +651,7 @@ impl BevCell {
             let st = self.st.borrow();
             (st.output.len(), st.enabled, st.ev_write)
         };
-        if len == 0 || enabled & EV_WRITE == 0 {
+        if (len == 0 || enabled & EV_WRITE == 0) && !self.is_filter() {
             self.del_event(ev_write);
         }
         false
@@ -595,24 +664,37 @@ impl BevCell {
             let st = self.st.borrow();
             (st.tls.as_ref().map(|t| t.state), st.ev_write, st.timeout_write)
         };
-        if added > 0 && state == Some(TlsState::Open) && orig_size == 0 {
-            self.add_event(ev_write, tw);
+        if added > 0 && state == Some(TlsState::Open) {
+            if orig_size == 0 {
+                self.add_event(ev_write, tw);
+            }
+            if self.is_filter() {
+                self.consider_writing();
+            }
         }
     }
 
-    /// bufferevent_ssl_renegotiate: back to the handshake (TLS 1.3 has no
-    /// renegotiation: SSL_renegotiate fails there, and the handshake that
-    /// follows completes at once, reporting CONNECTED again).
+    /// bufferevent_ssl_renegotiate: SSL_renegotiate, then back to the
+    /// handshake. On TLS 1.2 the handshake runs again (the peer, open, goes
+    /// through it inside its SSL_read); on TLS 1.3 SSL_renegotiate refuses
+    /// (0, which libevent does not treat as a failure: only < 0) and the
+    /// handshake that follows completes at once, reporting CONNECTED again.
+    /// A filter's handshake goes on at its underlying bufferevent's next
+    /// callback, as libevent's. True if a callback threw.
     pub fn tls_renegotiate(&self) -> bool {
-        let fd = {
+        let (fd, filter) = {
             let mut st = self.st.borrow_mut();
             let fd = st.fd;
-            match st.tls.as_deref_mut() {
-                Some(t) => t.state = TlsState::Connecting,
-                None => return false,
+            let Some(t) = st.tls.as_deref_mut() else { return false };
+            if crate::sys::ssl_ctx::renegotiate(t.stream.ssl()) < 0 {
+                return false;
             }
-            fd
+            t.state = TlsState::Connecting;
+            (fd, t.stream.get_ref().under.is_some())
         };
+        if filter {
+            return false;
+        }
         self.tls_set_fd(fd);
         self.do_handshake().1
     }

@@ -144,6 +144,13 @@ impl Tls {
     }
 }
 
+/// ERR_clear_error, as libevent calls it before each SSL_read, SSL_write
+/// and SSL_do_handshake: SSL_get_error would otherwise report an error left
+/// on the queue by an earlier call (SSL_renegotiate on TLS 1.3).
+fn clear_error_queue() {
+    drop(openssl::error::ErrorStack::get());
+}
+
 /// SSL_get_error's number for an error code.
 fn code_number(c: ErrorCode) -> u32 {
     c.as_raw() as u32
@@ -358,6 +365,7 @@ impl BevCell {
 
     /// do_handshake: (finished, a callback threw).
     pub(super) fn do_handshake(&self) -> (bool, bool) {
+        clear_error_queue();
         let r = match self.with_tls(|t| t.stream.do_handshake()) {
             Some(r) => r,
             None => return (false, false),
@@ -399,13 +407,15 @@ impl BevCell {
     fn conn_closed(&self, when: u16, e: &openssl::ssl::Error) -> bool {
         let mut event = ERROR;
         let mut dirty = false;
+        let filter = self.is_filter();
         self.with_tls(|t| {
             let mut code = e.code();
             // End of file from the socket: OpenSSL 3's socket BIO (libevent's)
             // flags it, and SSL_read fails with SSL_ERROR_SSL and
             // "unexpected eof while reading"; the stream BIO here has no such
             // flag (SSL_ERROR_SYSCALL without an error), so it is made so.
-            let eof = code == ErrorCode::SYSCALL && e.ssl_error().is_none() && e.io_error().is_none();
+            // A filter's BIO never reads end of file.
+            let eof = !filter && code == ErrorCode::SYSCALL && e.ssl_error().is_none() && e.io_error().is_none();
             if eof {
                 code = ErrorCode::SSL;
             }
@@ -464,6 +474,7 @@ impl BevCell {
             return (0, false);
         }
         let mut buf = vec![0u8; n_to_read.min(MAX_SINGLE)];
+        clear_error_queue();
         let r = match self.with_tls(|t| t.stream.ssl_read(&mut buf)) {
             Some(r) => r,
             None => return (OP_ERR, false),
@@ -551,50 +562,67 @@ impl BevCell {
 
     // ------------------------------------------------------------ writing
 
-    /// do_write: (OP_* flags, a callback threw).
-    fn do_write(&self, atmost: usize) -> (u8, bool) {
+    /// do_write: (OP_* flags, a callback threw). As libevent's, it writes
+    /// whole chunks of the output (evbuffer_peek up to the single-write
+    /// maximum, at most 8 chunks), one SSL_write each, so TLS records follow
+    /// the output's chunks as they do with libevent.
+    fn do_write(&self, _atmost: usize) -> (u8, bool) {
         let output = self.st.borrow().output.clone();
-        let data = match self.with_tls(|t| t.retry_write.take()) {
-            Some(Some(v)) => v,
+        let pieces: Vec<Vec<u8>> = match self.with_tls(|t| t.retry_write.take()) {
+            Some(Some(v)) => vec![v],
             Some(None) => {
-                let n = output.len().min(atmost).min(MAX_SINGLE);
-                output.get().copy_range(0, n)
+                let b = output.get();
+                let mut v = Vec::new();
+                let mut so_far = 0;
+                for chunk in b.slices() {
+                    if so_far >= MAX_SINGLE || v.len() == 8 {
+                        break;
+                    }
+                    so_far += chunk.len();
+                    if !chunk.is_empty() {
+                        v.push(chunk.to_vec());
+                    }
+                }
+                v
             }
             None => return (OP_ERR, false),
         };
-        if data.is_empty() {
+        if pieces.is_empty() {
             return (OP_BLOCKED, false);
         }
-        let Some(r) = self.with_tls(|t| t.stream.ssl_write(&data)) else { return (OP_ERR, false) };
         let mut result = 0;
         let mut written = 0;
-        match r {
-            Ok(n) => {
-                result |= OP_MADE_PROGRESS;
-                let wbor = self.st.borrow().tls.as_ref().is_some_and(|t| t.write_blocked_on_read);
-                if wbor && !self.clear_wbor() {
-                    return (OP_ERR | result, false);
-                }
-                written = n;
-            }
-            Err(e) => {
-                let wbor = self.st.borrow().tls.as_ref().is_some_and(|t| t.write_blocked_on_read);
-                match e.code() {
-                    ErrorCode::WANT_WRITE => {
-                        if wbor && !self.clear_wbor() {
-                            return (OP_ERR, false);
-                        }
-                        self.with_tls(|t| t.retry_write = Some(data));
+        for data in pieces {
+            clear_error_queue();
+            let Some(r) = self.with_tls(|t| t.stream.ssl_write(&data)) else { return (OP_ERR, false) };
+            let wbor = self.st.borrow().tls.as_ref().is_some_and(|t| t.write_blocked_on_read);
+            match r {
+                Ok(n) => {
+                    result |= OP_MADE_PROGRESS;
+                    if wbor && !self.clear_wbor() {
+                        return (OP_ERR | result, false);
                     }
-                    ErrorCode::WANT_READ => {
-                        if !wbor && !self.set_wbor() {
-                            return (OP_ERR, false);
-                        }
-                        self.with_tls(|t| t.retry_write = Some(data));
-                    }
-                    _ => return (OP_BLOCKED, self.conn_closed(WRITING, &e)),
+                    written += n;
                 }
-                result |= OP_BLOCKED;
+                Err(e) => {
+                    match e.code() {
+                        ErrorCode::WANT_WRITE => {
+                            if wbor && !self.clear_wbor() {
+                                return (OP_ERR | result, false);
+                            }
+                            self.with_tls(|t| t.retry_write = Some(data));
+                        }
+                        ErrorCode::WANT_READ => {
+                            if !wbor && !self.set_wbor() {
+                                return (OP_ERR | result, false);
+                            }
+                            self.with_tls(|t| t.retry_write = Some(data));
+                        }
+                        _ => return (OP_BLOCKED | result, self.conn_closed(WRITING, &e)),
+                    }
+                    result |= OP_BLOCKED;
+                    break;
+                }
             }
         }
         if written > 0 {

@@ -443,8 +443,13 @@ impl BevCell {
                 event = EOF;
             }
         });
-        self.stop_reading();
-        self.stop_writing();
+        // A filter's underlying bufferevent reads on (as with libevent: each
+        // of its callbacks then retries the failed connection and reports
+        // again; its end of file is reported too).
+        if !filter {
+            self.stop_reading();
+            self.stop_writing();
+        }
         self.run_eventcb(when | event, false)
     }
 

@@ -478,48 +478,75 @@ impl BevCell {
         if self.st.borrow().read_suspended {
             return (0, false);
         }
-        let mut buf = vec![0u8; n_to_read.min(MAX_SINGLE)];
-        clear_error_queue();
-        let r = match self.with_tls(|t| t.stream.ssl_read(&mut buf)) {
-            Some(r) => r,
-            None => return (OP_ERR, false),
+        // evbuffer_reserve_space over two chunks, one SSL_read per chunk, each
+        // as large as the chunk's whole space (libevent's sizes).
+        let input = self.st.borrow().input.clone();
+        let Some(extents) = unfrozen(&mut input.get_mut(), |b| b.reserve_space(n_to_read.min(MAX_SINGLE))) else {
+            return (OP_ERR, false);
         };
-        match r {
-            Ok(n) if n > 0 => {
-                let rbow = self.st.borrow().tls.as_ref().is_some_and(|t| t.read_blocked_on_write);
-                if rbow && !self.clear_rbow() {
-                    return (OP_ERR | OP_MADE_PROGRESS, false);
-                }
-                let (input, ev_read, tr) = {
-                    let st = self.st.borrow();
-                    (st.input.clone(), st.ev_read, st.timeout_read)
-                };
-                unfrozen(&mut input.get_mut(), |b| b.add(&buf[..n]));
-                input.notify(n, 0);
-                if tr.is_some() && self.is_filter() {
-                    self.add_event(ev_read, tr);
-                }
-                (OP_MADE_PROGRESS, false)
+        let mut got: Vec<u8> = Vec::new();
+        let mut result = 0;
+        let mut threw = false;
+        for len in extents.into_iter().filter(|&l| l > 0) {
+            if self.st.borrow().read_suspended {
+                break;
             }
-            Ok(_) => (OP_BLOCKED, false),
-            Err(e) => {
-                let rbow = self.st.borrow().tls.as_ref().is_some_and(|t| t.read_blocked_on_write);
-                match e.code() {
-                    ErrorCode::WANT_READ => {
-                        if rbow && !self.clear_rbow() {
-                            return (OP_ERR, false);
-                        }
+            let start = got.len();
+            got.resize(start + len, 0);
+            clear_error_queue();
+            let Some(r) = self.with_tls(|t| t.stream.ssl_read(&mut got[start..])) else {
+                got.truncate(start);
+                result |= OP_ERR;
+                break;
+            };
+            let rbow = self.st.borrow().tls.as_ref().is_some_and(|t| t.read_blocked_on_write);
+            match r {
+                Ok(n) if n > 0 => {
+                    got.truncate(start + n);
+                    result |= OP_MADE_PROGRESS;
+                    if rbow && !self.clear_rbow() {
+                        result |= OP_ERR;
+                        break;
                     }
-                    ErrorCode::WANT_WRITE => {
-                        if !rbow && !self.set_rbow() {
-                            return (OP_ERR, false);
-                        }
-                    }
-                    _ => return (OP_BLOCKED, self.conn_closed(READING, &e)),
                 }
-                (OP_BLOCKED, false)
+                Ok(_) => {
+                    got.truncate(start);
+                    result |= OP_BLOCKED;
+                    break;
+                }
+                Err(e) => {
+                    got.truncate(start);
+                    match e.code() {
+                        ErrorCode::WANT_READ => {
+                            if rbow && !self.clear_rbow() {
+                                result |= OP_ERR;
+                            }
+                        }
+                        ErrorCode::WANT_WRITE => {
+                            if !rbow && !self.set_rbow() {
+                                result |= OP_ERR;
+                            }
+                        }
+                        _ => threw = self.conn_closed(READING, &e),
+                    }
+                    result |= OP_BLOCKED;
+                    break;
+                }
             }
         }
+        if !got.is_empty() {
+            let n = got.len();
+            unfrozen(&mut input.get_mut(), |b| b.commit_read(n, &got));
+            input.notify(n, 0);
+            let (ev_read, tr) = {
+                let st = self.st.borrow();
+                (st.ev_read, st.timeout_read)
+            };
+            if tr.is_some() && self.is_filter() {
+                self.add_event(ev_read, tr);
+            }
+        }
+        (result, threw)
     }
 
     /// consider_reading.

@@ -73,7 +73,8 @@ function ev($e) {
     return implode('|', $n);
 }
 // Filters: timeouts (generic timers), a read watermark, OPT_DEFER_CALLBACKS,
-// disable/enable of reading, SSL_OPEN over a fresh connection (plain bytes).
+// disable/enable of reading, SSL_OPEN over a fresh connection (plain bytes),
+// allow_ssl_dirty_shutdown.
 function mk($base, $o = 0) {
     [$u1, $u2] = EventBufferEvent::createPair($base);
     [$s, $c] = ctxs();
@@ -139,4 +140,22 @@ $f->write("x");
 $base->exit(0.3); $base->dispatch();
 echo "u2 in ", $u2->input->length, " u1 in ", $u1->input->length, "\n";
 $f->free(); $u1->free(); $u2->free();
+
+echo "== allow_ssl_dirty_shutdown: the socket's end is EOF, not ERROR\n";
+$base = new EventBase();
+socket_create_pair(AF_UNIX, SOCK_STREAM, 0, $p);
+$u1 = new EventBufferEvent($base, $p[0]); $u2 = new EventBufferEvent($base, $p[1]);
+[$s, $c] = ctxs();
+$fs = EventBufferEvent::createSslFilter($u1, $s, EventBufferEvent::SSL_ACCEPTING);
+$fc = EventBufferEvent::createSslFilter($u2, $c, EventBufferEvent::SSL_CONNECTING);
+var_dump($fs->allow_ssl_dirty_shutdown, $fc->allow_ssl_dirty_shutdown, $u1->allow_ssl_dirty_shutdown);
+$fs->allow_ssl_dirty_shutdown = true;
+var_dump($fs->allow_ssl_dirty_shutdown, $fc->allow_ssl_dirty_shutdown);
+$fs->setCallbacks(null, null, function ($b, $e) use ($base) { echo "server event ", ev($e), " [", errs($b), "]\n"; });
+$fc->setCallbacks(null, null, function ($b, $e) use ($p) { echo "client event ", ev($e), "\n"; socket_shutdown($p[1], 2); });
+$fc->enable(Event::READ); $fs->enable(Event::READ);
+$base->exit(1); $base->dispatch();
+echo "end\n";
+$fs->free(); $fc->free(); $u1->free(); $u2->free();
+socket_close($p[0]); socket_close($p[1]);
 echo "done\n";

@@ -35,6 +35,19 @@ $base->loop(EventBase::LOOP_NONBLOCK);
 socket_set_nonblock($p[1]);
 var_dump(socket_read($p[1], 100));
 var_dump($u->write("x"));
+
+echo "-- filters with OPT_CLOSE_ON_FREE freed in their own callbacks, underlying objects dropped (PECL crashes at shutdown)\n";
+[$u1, $u2] = EventBufferEvent::createPair($base);
+$s = new EventSslContext(EventSslContext::TLS_SERVER_METHOD, $srv);
+$c = new EventSslContext(EventSslContext::TLS_CLIENT_METHOD, []);
+$f1 = EventBufferEvent::createSslFilter($u1, $s, EventBufferEvent::SSL_ACCEPTING, EventBufferEvent::OPT_CLOSE_ON_FREE);
+$f2 = EventBufferEvent::createSslFilter($u2, $c, EventBufferEvent::SSL_CONNECTING, EventBufferEvent::OPT_CLOSE_ON_FREE);
+$f1->setCallbacks(function ($b) { echo "read ", strlen($b->read(200000)), ", free\n"; $b->free(); }, null, function ($b, $e) { echo "s event $e\n"; });
+$f2->setCallbacks(null, null, function ($b, $e) { echo "c event $e\n"; $b->write(str_repeat("x", 100)); $b->free(); });
+$f1->enable(Event::READ); $f2->enable(Event::READ);
+unset($u1, $u2);
+$base->exit(1); $base->dispatch();
+gc_collect_cycles();
 echo "done\n";
 ?>
 --EXPECT--
@@ -45,4 +58,7 @@ server event 128
 ClientHello on the socket: yes
 string(0) ""
 bool(true)
+-- filters with OPT_CLOSE_ON_FREE freed in their own callbacks, underlying objects dropped (PECL crashes at shutdown)
+c event 128
+read 100, free
 done

@@ -667,7 +667,7 @@ fn cipher_query(
     let Some(bev) = tls_bev(a, rv, true)? else { return Ok(()) };
     let st = bev.st.borrow();
     let Some(t) = st.tls.as_ref() else { return Ok(()) };
-    match (t.stream.ssl().current_cipher(), none) {
+    match (t.ssl().current_cipher(), none) {
         (Some(c), _) => zv::set_bytes(rv, f(c).as_bytes()),
         (None, Some(n)) => zv::set_bytes(rv, n.as_bytes()),
         (None, None) => zv::set_bool(rv, false),
@@ -688,7 +688,7 @@ fn ssl_get_protocol(a: &Args, rv: &mut zval) -> PhpResult {
     let Some(bev) = tls_bev(a, rv, true)? else { return Ok(()) };
     let st = bev.st.borrow();
     if let Some(t) = st.tls.as_ref() {
-        zv::set_bytes(rv, t.stream.ssl().version_str().as_bytes());
+        zv::set_bytes(rv, t.ssl().version_str().as_bytes());
     }
     Ok(())
 }

@@ -84,11 +84,11 @@ impl BevCell {
     /// The bufferevent under this filter.
     pub(super) fn under(&self) -> Option<Rc<BevCell>> {
         let st = self.st.try_borrow().ok()?;
-        st.tls.as_ref()?.stream.get_ref().under.clone()
+        st.tls.as_ref()?.under().cloned()
     }
 
     pub(super) fn is_filter(&self) -> bool {
-        self.st.try_borrow().is_ok_and(|st| st.tls.as_ref().is_some_and(|t| t.stream.get_ref().under.is_some()))
+        self.st.try_borrow().is_ok_and(|st| st.tls.as_ref().is_some_and(|t| t.under().is_some()))
     }
 
     /// The filter whose callbacks this bufferevent runs, if any.
@@ -139,7 +139,7 @@ impl BevCell {
             let Ok(mut st) = self.st.try_borrow_mut() else { return };
             let close = st.options & super::OPT_CLOSE_ON_FREE != 0;
             let Some(t) = st.tls.as_deref_mut() else { return };
-            (t.stream.get_mut().under.take(), close)
+            (t.take_under(), close)
         };
         let Some(under) = under else { return };
         let orphan = {

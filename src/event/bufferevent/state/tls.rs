@@ -2,12 +2,15 @@
 //! the handshake driven by the descriptor's readiness (WANT_READ and
 //! WANT_WRITE), then decrypted bytes into the input buffer and the output
 //! buffer encrypted on write, on the socket bufferevent's events and
-//! callbacks. The `Ssl` talks to the descriptor through [`FdIo`].
+//! callbacks. The `Ssl` talks to the descriptor through OpenSSL's socket
+//! BIO, as libevent's (a filter's, through [`FdIo`]).
 
 use super::{unfrozen, BevCell, CONNECTED, EOF, ERROR, READING, TIMEOUT, WRITING};
+use crate::sys::ssl_ctx;
 use ipc_core::evloop::{EV_READ, EV_TIMEOUT, EV_WRITE};
 use openssl::error::Error as SslErr;
-use openssl::ssl::{ErrorCode, ShutdownState, Ssl, SslStream};
+use openssl::error::ErrorStack;
+use openssl::ssl::{ErrorCode, Ssl, SslRef, SslStream};
 use std::io::{Read, Write};
 use std::rc::Rc;
 
@@ -23,10 +26,9 @@ const OP_MADE_PROGRESS: u8 = 1;
 const OP_BLOCKED: u8 = 2;
 const OP_ERR: u8 = 4;
 
-/// The socket under the TLS connection: plain read(2)/write(2) (libevent's
-/// socket BIO); EAGAIN is WouldBlock, which OpenSSL turns into WANT_*. A
-/// filter's records go through the buffers of the bufferevent `under`
-/// instead (filter.rs).
+/// A filter's records go through the buffers of the bufferevent `under`
+/// (filter.rs); without one, the descriptor (plain read(2)/write(2); EAGAIN
+/// is WouldBlock, which OpenSSL turns into WANT_*).
 pub(in crate::event::bufferevent) struct FdIo {
     pub fd: i32,
     pub under: Option<Rc<BevCell>>,
@@ -73,20 +75,13 @@ pub(in crate::event::bufferevent) enum TlsState {
 enum Kept {
     Code(u32),
     Queue(SslErr),
-    /// SSL_R_UNEXPECTED_EOF_WHILE_READING, which OpenSSL 3 raises when a
-    /// socket BIO reads end of file (see `conn_closed`).
-    UnexpectedEof,
 }
-
-/// ERR_PACK(ERR_LIB_SSL, 0, SSL_R_UNEXPECTED_EOF_WHILE_READING).
-const UNEXPECTED_EOF: u32 = (20 << 23) | 294;
 
 impl Kept {
     /// ERR_error_string's text.
     fn text(&self) -> String {
         match self {
             Kept::Code(c) => format!("error:{c:08X}:lib(0)::reason({c})"),
-            Kept::UnexpectedEof => format!("error:{UNEXPECTED_EOF:08X}:SSL routines::unexpected eof while reading"),
             Kept::Queue(e) => {
                 let code = e.code();
                 let lib = e.library().map(str::to_owned).unwrap_or_else(|| format!("lib({})", (code >> 23) & 0xff));
@@ -97,8 +92,35 @@ impl Kept {
     }
 }
 
+/// The connection: over a socket with OpenSSL's socket BIO, or a filter's
+/// over the underlying bufferevent.
+enum Conn {
+    Socket(Ssl),
+    Filter(SslStream<FdIo>),
+}
+
+/// A failed SSL call: SSL_get_error's code and what the error queue held.
+pub(in crate::event::bufferevent) struct Fail {
+    code: ErrorCode,
+    stack: Option<ErrorStack>,
+}
+
+impl Fail {
+    fn code(&self) -> ErrorCode {
+        self.code
+    }
+    fn of_socket(ssl: &SslRef, ret: i32) -> Fail {
+        let code = ErrorCode::from_raw(ssl_ctx::get_error(ssl, ret));
+        let stack = ErrorStack::get();
+        Fail { code, stack: (!stack.errors().is_empty()).then_some(stack) }
+    }
+    fn of_stream(e: openssl::ssl::Error) -> Fail {
+        Fail { code: e.code(), stack: e.ssl_error().cloned() }
+    }
+}
+
 pub(in crate::event::bufferevent) struct Tls {
-    pub stream: SslStream<FdIo>,
+    conn: Conn,
     pub state: TlsState,
     read_blocked_on_write: bool,
     write_blocked_on_read: bool,
@@ -111,24 +133,88 @@ pub(in crate::event::bufferevent) struct Tls {
 
 impl Tls {
     pub fn new(ssl: Ssl, fd: i32, state: TlsState) -> Result<Tls, openssl::error::ErrorStack> {
-        Self::over(ssl, FdIo { fd, under: None }, state)
+        ssl_ctx::accept_moving_write_buffer(&ssl);
+        if !ssl_ctx::set_fd(&ssl, fd) {
+            return Err(ErrorStack::get());
+        }
+        Ok(Self::over(Conn::Socket(ssl), state))
     }
 
     /// A filter's TLS connection, over the buffers of `under`.
     pub fn new_filter(ssl: Ssl, under: Rc<BevCell>, state: TlsState) -> Result<Tls, openssl::error::ErrorStack> {
-        Self::over(ssl, FdIo { fd: -1, under: Some(under) }, state)
+        ssl_ctx::accept_moving_write_buffer(&ssl);
+        let stream = SslStream::new(ssl, FdIo { fd: -1, under: Some(under) })?;
+        Ok(Self::over(Conn::Filter(stream), state))
     }
 
-    fn over(ssl: Ssl, io: FdIo, state: TlsState) -> Result<Tls, openssl::error::ErrorStack> {
-        Ok(Tls {
-            stream: SslStream::new(ssl, io)?,
+    fn over(conn: Conn, state: TlsState) -> Tls {
+        Tls {
+            conn,
             state,
             read_blocked_on_write: false,
             write_blocked_on_read: false,
             retry_write: None,
             errors: Vec::new(),
             allow_dirty_shutdown: false,
-        })
+        }
+    }
+
+    pub fn ssl(&self) -> &SslRef {
+        match &self.conn {
+            Conn::Socket(s) => s,
+            Conn::Filter(f) => f.ssl(),
+        }
+    }
+
+    /// The bufferevent under a filter.
+    pub fn under(&self) -> Option<&Rc<BevCell>> {
+        match &self.conn {
+            Conn::Socket(_) => None,
+            Conn::Filter(f) => f.get_ref().under.as_ref(),
+        }
+    }
+
+    pub fn take_under(&mut self) -> Option<Rc<BevCell>> {
+        match &mut self.conn {
+            Conn::Socket(_) => None,
+            Conn::Filter(f) => f.get_mut().under.take(),
+        }
+    }
+
+    fn set_fd(&mut self, fd: i32) {
+        if let Conn::Socket(s) = &self.conn {
+            ssl_ctx::set_fd(s, fd);
+        }
+    }
+
+    fn handshake(&mut self) -> Result<(), Fail> {
+        match &mut self.conn {
+            Conn::Socket(s) => match ssl_ctx::do_handshake(s) {
+                1 => Ok(()),
+                r => Err(Fail::of_socket(s, r)),
+            },
+            Conn::Filter(f) => f.do_handshake().map_err(Fail::of_stream),
+        }
+    }
+
+    fn read(&mut self, buf: &mut [u8]) -> Result<usize, Fail> {
+        match &mut self.conn {
+            Conn::Socket(s) => match ssl_ctx::read(s, buf) {
+                r if r > 0 => Ok(r as usize),
+                r => Err(Fail::of_socket(s, r)),
+            },
+            Conn::Filter(f) => f.ssl_read(buf).map_err(Fail::of_stream),
+        }
+    }
+
+    fn write(&mut self, buf: &[u8]) -> Result<usize, Fail> {
+        match &mut self.conn {
+            Conn::Socket(s) => match ssl_ctx::write(s, buf) {
+                r if r > 0 => Ok(r as usize),
+                r => Err(Fail::of_socket(s, r)),
+            },
+            Conn::Filter(f) => f.ssl_write(buf).map_err(Fail::of_stream),
+        }
     }
 
     fn put_error(&mut self, e: Kept) {
@@ -300,7 +386,7 @@ impl BevCell {
             st.fd = fd;
             let state = match st.tls.as_deref_mut() {
                 Some(t) => {
-                    t.stream.get_mut().fd = fd;
+                    t.set_fd(fd);
                     t.state
                 }
                 None => return,
@@ -366,7 +452,7 @@ impl BevCell {
     /// do_handshake: (finished, a callback threw).
     pub(super) fn do_handshake(&self) -> (bool, bool) {
         clear_error_queue();
-        let r = match self.with_tls(|t| t.stream.do_handshake()) {
+        let r = match self.with_tls(|t| t.handshake()) {
             Some(r) => r,
             None => return (false, false),
         };
@@ -404,37 +490,25 @@ impl BevCell {
 
     /// conn_closed: the errors kept, reading and writing stopped, the event
     /// callback told (EOF for close_notify, or a dirty shutdown allowed).
-    fn conn_closed(&self, when: u16, e: &openssl::ssl::Error) -> bool {
+    fn conn_closed(&self, when: u16, e: &Fail) -> bool {
         let mut event = ERROR;
         let mut dirty = false;
         let filter = self.is_filter();
         self.with_tls(|t| {
-            let mut code = e.code();
-            // End of file from the socket: OpenSSL 3's socket BIO (libevent's)
-            // flags it, and SSL_read fails with SSL_ERROR_SSL and
-            // "unexpected eof while reading"; the stream BIO here has no such
-            // flag (SSL_ERROR_SYSCALL without an error), so it is made so.
-            // A filter's BIO never reads end of file.
-            let eof = !filter && code == ErrorCode::SYSCALL && e.ssl_error().is_none() && e.io_error().is_none();
-            if eof {
-                code = ErrorCode::SSL;
-            }
+            let code = e.code();
             if code == ErrorCode::ZERO_RETURN {
-                if t.stream.get_shutdown().contains(ShutdownState::RECEIVED) {
+                if ssl_ctx::received_shutdown(t.ssl()) {
                     event = EOF;
                 } else {
                     dirty = true;
                 }
             } else if code == ErrorCode::SYSCALL {
-                dirty = e.ssl_error().is_none();
+                dirty = e.stack.is_none();
                 t.put_error(Kept::Code(code_number(code)));
             } else if code == ErrorCode::SSL || code.as_raw() == 4 {
                 t.put_error(Kept::Code(code_number(code)));
             }
-            if eof {
-                t.put_error(Kept::UnexpectedEof);
-            }
-            if let Some(stack) = e.ssl_error() {
+            if let Some(stack) = &e.stack {
                 for err in stack.errors() {
                     t.put_error(Kept::Queue(err.clone()));
                 }
@@ -494,7 +568,7 @@ impl BevCell {
             let start = got.len();
             got.resize(start + len, 0);
             clear_error_queue();
-            let Some(r) = self.with_tls(|t| t.stream.ssl_read(&mut got[start..])) else {
+            let Some(r) = self.with_tls(|t| t.read(&mut got[start..])) else {
                 got.truncate(start);
                 result |= OP_ERR;
                 break;
@@ -574,7 +648,7 @@ impl BevCell {
             if r & (OP_BLOCKED | OP_ERR) != 0 || self.st.borrow().read_suspended {
                 break;
             }
-            n_to_read = self.st.borrow().tls.as_ref().map_or(0, |t| t.stream.ssl().pending());
+            n_to_read = self.st.borrow().tls.as_ref().map_or(0, |t| t.ssl().pending());
             if n_to_read == 0 && self.is_filter() {
                 n_to_read = self.bytes_to_read();
             }
@@ -626,7 +700,7 @@ impl BevCell {
         let mut written = 0;
         for data in pieces {
             clear_error_queue();
-            let Some(r) = self.with_tls(|t| t.stream.ssl_write(&data)) else { return (OP_ERR, false) };
+            let Some(r) = self.with_tls(|t| t.write(&data)) else { return (OP_ERR, false) };
             let wbor = self.st.borrow().tls.as_ref().is_some_and(|t| t.write_blocked_on_read);
             match r {
                 Ok(n) => {
@@ -746,11 +820,11 @@ impl BevCell {
             let mut st = self.st.borrow_mut();
             let fd = st.fd;
             let Some(t) = st.tls.as_deref_mut() else { return false };
-            if crate::sys::ssl_ctx::renegotiate(t.stream.ssl()) < 0 {
+            if ssl_ctx::renegotiate(t.ssl()) < 0 {
                 return false;
             }
             t.state = TlsState::Connecting;
-            (fd, t.stream.get_ref().under.is_some())
+            (fd, t.under().is_some())
         };
         if filter {
             return false;

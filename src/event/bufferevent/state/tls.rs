@@ -3,7 +3,7 @@
 //! WANT_WRITE), then decrypted bytes into the input buffer and the output
 //! buffer encrypted on write, on the socket bufferevent's events and
 //! callbacks. The `Ssl` talks to the descriptor through OpenSSL's socket
-//! BIO, as libevent's (a filter's, through [`FdIo`]).
+//! BIO, as libevent's (a filter's, through [`BevIo`]).
 
 use super::{unfrozen, BevCell, CONNECTED, EOF, ERROR, READING, TIMEOUT, WRITING};
 use crate::sys::ssl_ctx;
@@ -26,37 +26,31 @@ const OP_MADE_PROGRESS: u8 = 1;
 const OP_BLOCKED: u8 = 2;
 const OP_ERR: u8 = 4;
 
-/// A filter's records go through the buffers of the bufferevent `under`
-/// (filter.rs); without one, the descriptor (plain read(2)/write(2); EAGAIN
-/// is WouldBlock, which OpenSSL turns into WANT_*).
-pub(in crate::event::bufferevent) struct FdIo {
-    pub fd: i32,
+/// A filter's I/O: its records go through the buffers of the bufferevent
+/// `under` (filter.rs); none once the filter let it go.
+pub(in crate::event::bufferevent) struct BevIo {
     pub under: Option<Rc<BevCell>>,
 }
 
-impl Read for FdIo {
+fn let_go() -> std::io::Error {
+    std::io::ErrorKind::NotConnected.into()
+}
+
+impl Read for BevIo {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        if let Some(u) = &self.under {
-            return super::filter::bio_read(u, buf);
+        match &self.under {
+            Some(u) => super::filter::bio_read(u, buf),
+            None => Err(let_go()),
         }
-        let n = crate::sys::evbuf_io::read(self.fd, buf);
-        if n < 0 {
-            return Err(std::io::Error::last_os_error());
-        }
-        Ok(n as usize)
     }
 }
 
-impl Write for FdIo {
+impl Write for BevIo {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if let Some(u) = &self.under {
-            return super::filter::bio_write(u, buf);
+        match &self.under {
+            Some(u) => super::filter::bio_write(u, buf),
+            None => Err(let_go()),
         }
-        let n = crate::sys::evbuf_io::writev(self.fd, &[buf]);
-        if n < 0 {
-            return Err(std::io::Error::last_os_error());
-        }
-        Ok(n as usize)
     }
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
@@ -96,7 +90,7 @@ impl Kept {
 /// over the underlying bufferevent.
 enum Conn {
     Socket(Ssl),
-    Filter(SslStream<FdIo>),
+    Filter(SslStream<BevIo>),
 }
 
 /// A failed SSL call: SSL_get_error's code and what the error queue held.
@@ -143,7 +137,7 @@ impl Tls {
     /// A filter's TLS connection, over the buffers of `under`.
     pub fn new_filter(ssl: Ssl, under: Rc<BevCell>, state: TlsState) -> Result<Tls, openssl::error::ErrorStack> {
         ssl_ctx::accept_moving_write_buffer(&ssl);
-        let stream = SslStream::new(ssl, FdIo { fd: -1, under: Some(under) })?;
+        let stream = SslStream::new(ssl, BevIo { under: Some(under) })?;
         Ok(Self::over(Conn::Filter(stream), state))
     }
 

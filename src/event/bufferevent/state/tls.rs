@@ -89,7 +89,8 @@ impl Kept {
 /// The connection: over a socket with OpenSSL's socket BIO, or a filter's
 /// over the underlying bufferevent.
 enum Conn {
-    Socket(Ssl),
+    /// The SSL and the descriptor its socket BIO uses.
+    Socket(Ssl, i32),
     Filter(SslStream<BevIo>),
 }
 
@@ -131,7 +132,7 @@ impl Tls {
         if !ssl_ctx::set_fd(&ssl, fd) {
             return Err(ErrorStack::get());
         }
-        Ok(Self::over(Conn::Socket(ssl), state))
+        Ok(Self::over(Conn::Socket(ssl, fd), state))
     }
 
     /// A filter's TLS connection, over the buffers of `under`.
@@ -155,7 +156,7 @@ impl Tls {
 
     pub fn ssl(&self) -> &SslRef {
         match &self.conn {
-            Conn::Socket(s) => s,
+            Conn::Socket(s, _) => s,
             Conn::Filter(f) => f.ssl(),
         }
     }
@@ -163,27 +164,30 @@ impl Tls {
     /// The bufferevent under a filter.
     pub fn under(&self) -> Option<&Rc<BevCell>> {
         match &self.conn {
-            Conn::Socket(_) => None,
+            Conn::Socket(..) => None,
             Conn::Filter(f) => f.get_ref().under.as_ref(),
         }
     }
 
     pub fn take_under(&mut self) -> Option<Rc<BevCell>> {
         match &mut self.conn {
-            Conn::Socket(_) => None,
+            Conn::Socket(..) => None,
             Conn::Filter(f) => f.get_mut().under.take(),
         }
     }
 
     fn set_fd(&mut self, fd: i32) {
-        if let Conn::Socket(s) = &self.conn {
-            ssl_ctx::set_fd(s, fd);
+        // A new socket BIO only for a new descriptor.
+        if let Conn::Socket(s, cur) = &mut self.conn {
+            if *cur != fd && ssl_ctx::set_fd(s, fd) {
+                *cur = fd;
+            }
         }
     }
 
     fn handshake(&mut self) -> Result<(), Fail> {
         match &mut self.conn {
-            Conn::Socket(s) => match ssl_ctx::do_handshake(s) {
+            Conn::Socket(s, _) => match ssl_ctx::do_handshake(s) {
                 1 => Ok(()),
                 r => Err(Fail::of_socket(s, r)),
             },
@@ -193,7 +197,7 @@ impl Tls {
 
     fn read(&mut self, buf: &mut [u8]) -> Result<usize, Fail> {
         match &mut self.conn {
-            Conn::Socket(s) => match ssl_ctx::read(s, buf) {
+            Conn::Socket(s, _) => match ssl_ctx::read(s, buf) {
                 r if r > 0 => Ok(r as usize),
                 r => Err(Fail::of_socket(s, r)),
             },
@@ -203,7 +207,7 @@ impl Tls {
 
     fn write(&mut self, buf: &[u8]) -> Result<usize, Fail> {
         match &mut self.conn {
-            Conn::Socket(s) => match ssl_ctx::write(s, buf) {
+            Conn::Socket(s, _) => match ssl_ctx::write(s, buf) {
                 r if r > 0 => Ok(r as usize),
                 r => Err(Fail::of_socket(s, r)),
             },

@@ -368,7 +368,7 @@ final class EventBufferEvent
     public static function createPair(EventBase $base, int $options = 0): array|false {}
     public function setPriority(int $priority): bool {}
     public function setTimeouts(float $timeout_read, float $timeout_write): bool {}
-    /** Throws EventException: TLS filters are not available yet in php-ipc (use sslSocket). */
+    /** A TLS bufferevent over $unnderlying's buffers (PECL's spelling); it takes $unnderlying's callbacks over. */
     public static function createSslFilter(EventBufferEvent $unnderlying, EventSslContext $ctx, int $state, int $options = 0): EventBufferEvent {}
     /** TLS over a (non-blocking) socket, or none until connect(); $state: SSL_OPEN, SSL_CONNECTING, SSL_ACCEPTING. */
     public static function sslSocket(EventBase $base, mixed $socket, EventSslContext $ctx, int $state, int $options = 0): EventBufferEvent {}

@@ -1,5 +1,5 @@
 --TEST--
-EventBufferEvent TLS: sslSocket handshake and echo over a socketpair, argument checks, createSslFilter (not available in php-ipc yet), and the TLS queries on a plain bufferevent (as PECL)
+EventBufferEvent TLS: sslSocket handshake and echo over a socketpair, argument checks, createSslFilter over a plain bufferevent, and the TLS queries on a plain bufferevent (as PECL)
 --EXTENSIONS--
 event
 sockets
@@ -37,7 +37,9 @@ $bc->free();
 try { EventBufferEvent::sslSocket($base, null, null, 0); } catch (TypeError $e) { echo get_class($e), ": ", $e->getMessage(), "\n"; }
 try { EventBufferEvent::createSslFilter($bc, new stdClass, 0); } catch (TypeError $e) { echo get_class($e), ": ", $e->getMessage(), "\n"; }
 $plain = new EventBufferEvent($base);
-try { EventBufferEvent::createSslFilter($plain, $c, EventBufferEvent::SSL_CONNECTING); } catch (EventException $e) { echo get_class($e), ": ", $e->getMessage(), "\n"; }
+$f = EventBufferEvent::createSslFilter($plain, $c, EventBufferEvent::SSL_CONNECTING);
+var_dump(get_class($f), $f->fd, $f->sslGetProtocol());
+$f->free();
 var_dump($plain->sslError(), $plain->sslRenegotiate(), $plain->sslGetCipherInfo(), $plain->sslGetCipherName(), $plain->sslGetCipherVersion(), $plain->sslGetProtocol());
 ?>
 --EXPECT--
@@ -52,7 +54,9 @@ client event 33
   error:00000001:lib(0)::reason(1)
 TypeError: EventBufferEvent::sslSocket(): Argument #3 ($ctx) must be of type EventSslContext, null given
 TypeError: EventBufferEvent::createSslFilter(): Argument #2 ($ctx) must be of type EventSslContext, stdClass given
-EventException: TLS filters (createSslFilter) are not available yet in php-ipc; use sslSocket
+string(16) "EventBufferEvent"
+NULL
+string(7) "TLSv1.3"
 bool(false)
 NULL
 bool(false)

@@ -123,3 +123,93 @@ pub fn set_passphrase(ctx: &SslContext, pass: Vec<u8>) {
         }
     }
 }
+
+extern "C" {
+    fn SSL_renegotiate(s: *mut openssl_sys::SSL) -> c_int;
+    fn SSL_set_fd(s: *mut openssl_sys::SSL, fd: c_int) -> c_int;
+    fn SSL_get_shutdown(s: *const openssl_sys::SSL) -> c_int;
+}
+
+/// SSL_get_shutdown & SSL_RECEIVED_SHUTDOWN: the peer's close_notify came.
+pub fn received_shutdown(ssl: &openssl::ssl::SslRef) -> bool {
+    const SSL_RECEIVED_SHUTDOWN: c_int = 2;
+    // SAFETY: ssl is a live SSL.
+    unsafe { SSL_get_shutdown(foreign_types::ForeignTypeRef::as_ptr(ssl)) & SSL_RECEIVED_SHUTDOWN != 0 }
+}
+
+/// SSL_renegotiate: schedules a renegotiation, which the next handshake
+/// step runs (1); 0 where the connection cannot renegotiate (TLS 1.3,
+/// SSL_OP_NO_RENEGOTIATION), the reason left on OpenSSL's error queue as
+/// libevent leaves it (a later failure reports it with its own errors).
+pub fn renegotiate(ssl: &openssl::ssl::SslRef) -> c_int {
+    // SAFETY: ssl is a live SSL owned by the caller's stream.
+    unsafe { SSL_renegotiate(foreign_types::ForeignTypeRef::as_ptr(ssl)) }
+}
+
+// The SSL calls of a TLS bufferevent over a socket, with OpenSSL's own
+// socket BIO (libevent's BIO_new_socket): the openssl crate's SslStream
+// supplies its own BIO, which reports no end of file to libssl (no
+// "unexpected eof" alert to the peer then).
+
+/// SSL_set_fd: a socket BIO over `fd` (not closed with the SSL), replacing
+/// the previous BIO.
+pub fn set_fd(ssl: &openssl::ssl::SslRef, fd: c_int) -> bool {
+    // SAFETY: ssl is a live SSL; OpenSSL owns the new BIO.
+    unsafe { SSL_set_fd(foreign_types::ForeignTypeRef::as_ptr(ssl), fd) == 1 }
+}
+
+/// SSL_set_mode(SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER), as libevent sets it:
+/// a retried write may pass its bytes from another address.
+pub fn accept_moving_write_buffer(ssl: &openssl::ssl::SslRef) {
+    const SSL_CTRL_MODE: c_int = 33;
+    const SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER: std::os::raw::c_long = 2;
+    // SAFETY: ssl is a live SSL; SSL_CTRL_MODE only ors the flag in.
+    unsafe {
+        openssl_sys::SSL_ctrl(
+            foreign_types::ForeignTypeRef::as_ptr(ssl),
+            SSL_CTRL_MODE,
+            SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER,
+            std::ptr::null_mut(),
+        );
+    }
+}
+
+fn len_arg(n: usize) -> c_int {
+    n.min(c_int::MAX as usize) as c_int
+}
+
+/// SSL_read into `buf`: its result (> 0 bytes read, else see `get_error`).
+pub fn read(ssl: &openssl::ssl::SslRef, buf: &mut [u8]) -> c_int {
+    // SAFETY: ssl is live; buf is writable for the length given.
+    unsafe {
+        openssl_sys::SSL_read(
+            foreign_types::ForeignTypeRef::as_ptr(ssl),
+            buf.as_mut_ptr() as *mut c_void,
+            len_arg(buf.len()),
+        )
+    }
+}
+
+/// SSL_write of `buf`: its result (> 0 bytes written, else see `get_error`).
+pub fn write(ssl: &openssl::ssl::SslRef, buf: &[u8]) -> c_int {
+    // SAFETY: ssl is live; buf is readable for the length given.
+    unsafe {
+        openssl_sys::SSL_write(
+            foreign_types::ForeignTypeRef::as_ptr(ssl),
+            buf.as_ptr() as *const c_void,
+            len_arg(buf.len()),
+        )
+    }
+}
+
+/// SSL_do_handshake: 1 done, else see `get_error`.
+pub fn do_handshake(ssl: &openssl::ssl::SslRef) -> c_int {
+    // SAFETY: ssl is live.
+    unsafe { openssl_sys::SSL_do_handshake(foreign_types::ForeignTypeRef::as_ptr(ssl)) }
+}
+
+/// SSL_get_error for the result `ret` of the last call.
+pub fn get_error(ssl: &openssl::ssl::SslRef, ret: c_int) -> c_int {
+    // SAFETY: ssl is live.
+    unsafe { openssl_sys::SSL_get_error(foreign_types::ForeignTypeRef::as_ptr(ssl), ret) }
+}

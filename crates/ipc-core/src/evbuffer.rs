@@ -630,13 +630,13 @@ impl EvBuffer {
     pub fn prepare_read(&mut self, howmuch: usize) -> Option<usize> {
         if self.chunks.is_empty() {
             self.insert(Chunk::new(howmuch)?);
-        } else if !self.expand_fast(howmuch) {
+        } else if !self.expand_fast(howmuch, NUM_READ_IOVEC) {
             return None;
         }
         Some(self.read_targets(howmuch).as_slice().iter().map(|&(_, n)| n).sum())
     }
 
-    fn expand_fast(&mut self, n: usize) -> bool {
+    fn expand_fast(&mut self, n: usize, n_vecs: usize) -> bool {
         let l = self.last_with_data().expect("chunks");
         let mut used = 0;
         let mut avail = 0;
@@ -656,12 +656,12 @@ impl EvBuffer {
             if avail >= n {
                 return true;
             }
-            if used == NUM_READ_IOVEC {
+            if used == n_vecs {
                 break;
             }
             i += 1;
         }
-        if used < NUM_READ_IOVEC {
+        if used < n_vecs {
             return match Chunk::new(n - avail) {
                 Some(c) => {
                     self.push_back(c);
@@ -686,6 +686,36 @@ impl EvBuffer {
             }
             None => false,
         }
+    }
+
+    /// evbuffer_reserve_space(size, 2 extents) as libevent's TLS bufferevent
+    /// calls it: the space of the (at most two) chunks a read may fill,
+    /// whole (not cut to `size`: libevent's SSL_read takes all of it); 0 for
+    /// an absent second one. Fill them with `commit_read(n, bytes)`.
+    pub fn reserve_space(&mut self, size: usize) -> Option<[usize; 2]> {
+        if self.frozen_back {
+            return None;
+        }
+        if self.chunks.is_empty() {
+            self.insert(Chunk::new(size)?);
+        } else if !self.expand_fast(size, 2) {
+            return None;
+        }
+        let mut i = self.last_with_data().expect("chunks");
+        if self.chunks[i].space() == 0 {
+            i += 1;
+        }
+        let mut out = [0; 2];
+        let mut so_far = 0;
+        for slot in out.iter_mut() {
+            if so_far >= size || i >= self.chunks.len() {
+                break;
+            }
+            *slot = self.chunks[i].space();
+            so_far += *slot;
+            i += 1;
+        }
+        Some(out)
     }
 
     /// The chunks a read fills and how much each takes (libevent's

@@ -245,3 +245,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn reserve_space_gives_whole_chunks() {
+    // libevent's TLS bufferevent reserves 4096 bytes and SSL_read fills the
+    // whole chunk: PECL's first read callback sees 8144 bytes (observed).
+    let mut b = EvBuffer::new();
+    assert_eq!(b.reserve_space(4096), Some([8144, 0]));
+    assert!(b.commit_read(8144, &[7u8; 8144]));
+    assert_eq!(b.len(), 8144);
+    // A full chunk: the next reservation is a new one.
+    let [first, second] = b.reserve_space(4096).unwrap();
+    assert!(first >= 4096 && second == 0, "{first} {second}");
+    assert!(b.commit_read(10, b"0123456789"));
+    assert_eq!(b.len(), 8154);
+    assert_eq!(&contents(&b)[8144..], b"0123456789");
+    b.freeze(false, true);
+    assert_eq!(b.reserve_space(10), None);
+}

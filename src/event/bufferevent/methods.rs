@@ -4,7 +4,7 @@ use super::connect;
 use super::state::{self, BevCell};
 use super::EventBufferEvent;
 use crate::event::buffer::{self, BufCell};
-use crate::event::{ce_of, exception_ce, zval_to_fd, EventBase};
+use crate::event::{ce_of, zval_to_fd, EventBase};
 use crate::php::call::{check_callable, UserCallable};
 use crate::php::class;
 use crate::php::error::{self, warning, PhpResult, Thrown};
@@ -136,7 +136,11 @@ fn callable_arg(a: &Args, i: u32) -> Option<UserCallable> {
 fn set_cbs(obj: &mut EventBufferEvent, cbs: [Option<UserCallable>; 3], arg: Option<zval>) {
     let [r, w, e] = cbs;
     if let Some(b) = &obj.bev {
-        b.st.borrow_mut().has_cb = [r.is_some(), w.is_some(), e.is_some()];
+        let mut st = b.st.borrow_mut();
+        st.has_cb = [r.is_some(), w.is_some(), e.is_some()];
+        // bufferevent_setcb on the underlying bufferevent of a TLS filter:
+        // its callbacks are the PHP ones again (the filter stops hearing).
+        st.set_above(None);
     }
     let old = (
         std::mem::replace(&mut obj.readcb, r),
@@ -488,8 +492,6 @@ fn set_timeouts(a: &Args, rv: &mut zval) -> PhpResult {
 
 // ---------------------------------------------------------------- TLS
 
-const NO_FILTER: &str = "TLS filters (createSslFilter) are not available yet in php-ipc; use sslSocket";
-
 /// The `EventSslContext` argument's TLS context.
 fn ssl_ctx_arg<'a>(a: &Args<'a>, i: u32) -> PhpResult<&'a crate::event::ssl::TlsContext> {
     let z = a.zval(i);
@@ -501,11 +503,66 @@ fn ssl_ctx_arg<'a>(a: &Args<'a>, i: u32) -> PhpResult<&'a crate::event::ssl::Tls
     Err(error::argument_type_error(i + 1, &format!("must be of type EventSslContext, {} given", value_name(z))))
 }
 
-fn create_ssl_filter(a: &Args, _rv: &mut zval) -> PhpResult {
+/// A new EventBufferEvent object holding `bev` (its callbacks unset).
+fn new_tls_object(rv: &mut zval, bev: &Rc<BevCell>) {
+    let obj = class::instantiate::<EventBufferEvent>(rv);
+    if let Some(o) = zv::object(rv) {
+        bev.st.borrow_mut().obj = o.as_ptr();
+    }
+    obj.bev = Some(bev.clone());
+    obj.arg = null();
+}
+
+/// The SSL of a new TLS bufferevent: SSL_new on the context, its side set
+/// by the state (as libevent's SSL_set_connect_state/SSL_set_accept_state).
+fn new_ssl(ctx: &crate::event::ssl::TlsContext, st: state::tls::TlsState) -> Result<openssl::ssl::Ssl, ()> {
+    use state::tls::TlsState;
+    match st {
+        TlsState::Connecting => ctx.new_ssl(crate::event::ssl::Role::Client),
+        TlsState::Accepting => ctx.new_ssl(crate::event::ssl::Role::Server),
+        TlsState::Open => openssl::ssl::Ssl::new(&ctx.ssl_context()),
+    }
+    .map_err(|_| ())
+}
+
+fn create_ssl_filter(a: &Args, rv: &mut zval) -> PhpResult {
+    use state::tls::Tls;
     a.count(3, 4)?;
-    a.object_of(0, ce_of::<EventBufferEvent>())?;
-    ssl_ctx_arg(a, 1)?;
-    Err(error::throw_exception(exception_ce(), NO_FILTER, 0))
+    let uo = a.object_of(0, ce_of::<EventBufferEvent>())?;
+    let ctx = ssl_ctx_arg(a, 1)?;
+    let st = a.long(2)?;
+    let options = a.long_or(3, 0)?;
+    // SAFETY: object_of checked the class.
+    let under = unsafe { class::data_of::<EventBufferEvent>(uo) }.bev.clone();
+    let Some(under) = under else {
+        warning("Buffer Event is not initialized");
+        zv::set_bool(rv, false);
+        return Ok(());
+    };
+    let Some(tstate) = tls_state(st) else {
+        warning("Invalid state specified");
+        zv::set_bool(rv, false);
+        return Ok(());
+    };
+    let tls = match new_ssl(ctx, tstate).and_then(|s| Tls::new_filter(s, under.clone(), tstate).map_err(|_| ())) {
+        Ok(t) => t,
+        Err(()) => {
+            warning("Event: Failed creating SSL handle");
+            zv::set_bool(rv, false);
+            return Ok(());
+        }
+    };
+    let sh = under.st.borrow().sh.clone();
+    // As sslSocket: THREADSAFE is accepted; UNLOCK_CALLBACKS without
+    // DEFER_CALLBACKS is refused (PECL crashes after its warning).
+    if options_refused(options & !state::OPT_THREADSAFE) || sh.borrow().freed {
+        drop((sh, tls, under));
+        error::fatal("Failed to allocate bufferevent filter");
+        return Ok(());
+    }
+    let bev = BevCell::new_filter(&sh, &under, tls, options);
+    new_tls_object(rv, &bev);
+    Ok(())
 }
 
 /// PECL's is_valid_ssl_state.
@@ -520,7 +577,7 @@ fn tls_state(state: i64) -> Option<state::tls::TlsState> {
 }
 
 fn ssl_socket(a: &Args, rv: &mut zval) -> PhpResult {
-    use state::tls::{Tls, TlsState};
+    use state::tls::Tls;
     a.count(4, 5)?;
     let sh = base_of(a, 0)?;
     let ctx = ssl_ctx_arg(a, 2)?;
@@ -540,15 +597,9 @@ fn ssl_socket(a: &Args, rv: &mut zval) -> PhpResult {
             return Ok(());
         }
     }
-    // SSL_new on the context; libevent then sets the side from the state.
-    let ssl = match tstate {
-        TlsState::Connecting => ctx.new_ssl(crate::event::ssl::Role::Client),
-        TlsState::Accepting => ctx.new_ssl(crate::event::ssl::Role::Server),
-        TlsState::Open => openssl::ssl::Ssl::new(&ctx.ssl_context()),
-    };
-    let tls = match ssl.and_then(|s| Tls::new(s, fd, tstate)) {
+    let tls = match new_ssl(ctx, tstate).and_then(|s| Tls::new(s, fd, tstate).map_err(|_| ())) {
         Ok(t) => t,
-        Err(_) => {
+        Err(()) => {
             warning("Event: Failed creating SSL handle");
             zv::set_bool(rv, false);
             return Ok(());
@@ -565,12 +616,7 @@ fn ssl_socket(a: &Args, rv: &mut zval) -> PhpResult {
     }
     let bev = BevCell::new(&sh, -1, options, false);
     bev.st.borrow_mut().tls = Some(Box::new(tls));
-    let obj = class::instantiate::<EventBufferEvent>(rv);
-    if let Some(o) = zv::object(rv) {
-        bev.st.borrow_mut().obj = o.as_ptr();
-    }
-    obj.bev = Some(bev.clone());
-    obj.arg = null();
+    new_tls_object(rv, &bev);
     // bufferevent_openssl_new_impl: the events follow the descriptor (a
     // handshake starts with the write event).
     // An open one adds nothing yet (its write event follows the output).
@@ -621,7 +667,7 @@ fn cipher_query(
     let Some(bev) = tls_bev(a, rv, true)? else { return Ok(()) };
     let st = bev.st.borrow();
     let Some(t) = st.tls.as_ref() else { return Ok(()) };
-    match (t.stream.ssl().current_cipher(), none) {
+    match (t.ssl().current_cipher(), none) {
         (Some(c), _) => zv::set_bytes(rv, f(c).as_bytes()),
         (None, Some(n)) => zv::set_bytes(rv, n.as_bytes()),
         (None, None) => zv::set_bool(rv, false),
@@ -642,7 +688,7 @@ fn ssl_get_protocol(a: &Args, rv: &mut zval) -> PhpResult {
     let Some(bev) = tls_bev(a, rv, true)? else { return Ok(()) };
     let st = bev.st.borrow();
     if let Some(t) = st.tls.as_ref() {
-        zv::set_bytes(rv, t.stream.ssl().version_str().as_bytes());
+        zv::set_bytes(rv, t.ssl().version_str().as_bytes());
     }
     Ok(())
 }

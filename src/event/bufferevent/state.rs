@@ -6,6 +6,7 @@
 //! No `RefCell` borrow of the state is held while a PHP callback runs: each
 //! step borrows, decides, releases, then calls out.
 
+mod filter;
 pub(super) mod tls;
 
 use super::callbacks::{self, Cb};
@@ -94,6 +95,9 @@ struct Rare {
     /// (most socket bufferevents never defer one: 64 bytes of the core's
     /// slot array saved each).
     ev_defer: Option<EvId>,
+    /// The TLS filter that took this bufferevent's callbacks over
+    /// (filter.rs).
+    above: Option<Weak<BevCell>>,
 }
 
 impl Bev {
@@ -118,6 +122,15 @@ impl Bev {
     }
     fn partner_weak(&self) -> Option<&Weak<BevCell>> {
         self.rare.as_ref().and_then(|r| r.partner.as_ref())
+    }
+    /// The TLS filter above this bufferevent, if one took its callbacks over.
+    pub fn above(&self) -> Option<&Weak<BevCell>> {
+        self.rare.as_ref().and_then(|r| r.above.as_ref())
+    }
+    pub fn set_above(&mut self, w: Option<Weak<BevCell>>) {
+        if w.is_some() || self.rare.is_some() {
+            self.rare_mut().above = w;
+        }
     }
     /// The lookup of connectHost in progress (None ends or cancels it).
     pub fn set_lookup(&mut self, h: Option<crate::event::dns::LookupHandle>) {
@@ -205,6 +218,12 @@ impl BevCell {
     /// descriptor closed with OPT_CLOSE_ON_FREE. The buffers live on in any
     /// EventBuffer object still holding them.
     pub fn teardown(&self) {
+        // Filter hooks: a filter lets its underlying bufferevent go; an
+        // underlying one lives on while its filter does.
+        self.filter_unlink();
+        if self.kept_by_filter() {
+            return;
+        }
         let (sh, ev_read, ids, input, output, partner, close_fd) = {
             let mut st = self.st.borrow_mut();
             st.obj = std::ptr::null_mut();
@@ -524,9 +543,9 @@ impl BevCell {
         }
         let Some(me) = self.rc() else { return false };
         if which == 0 {
-            callbacks::call(&me, Cb::Read) || me.inbuf_wm_check()
+            dispatch(&me, Cb::Read) || me.inbuf_wm_check()
         } else {
-            callbacks::call(&me, Cb::Write)
+            dispatch(&me, Cb::Write)
         }
     }
 
@@ -557,7 +576,7 @@ impl BevCell {
             }
         }
         let Some(me) = self.rc() else { return false };
-        callbacks::call(&me, Cb::Event(what))
+        dispatch(&me, Cb::Event(what))
     }
 
     /// event_deferred_cb_schedule_: into the active queue, or, past
@@ -621,7 +640,7 @@ impl BevCell {
             let next = deferred_step(&mut me.st.borrow_mut(), stage);
             if let Some(cb) = next {
                 let read = matches!(cb, Cb::Read);
-                if callbacks::call(&me, cb) || (read && me.inbuf_wm_check()) {
+                if dispatch(&me, cb) || (read && me.inbuf_wm_check()) {
                     return true;
                 }
             }
@@ -810,6 +829,15 @@ impl BevCell {
     }
 }
 
+/// Runs a callback of `me`: its PHP one, or its TLS filter's when a filter
+/// took its callbacks over (filter.rs). True if a PHP callback threw.
+fn dispatch(me: &Rc<BevCell>, cb: Cb) -> bool {
+    match me.filter_above() {
+        Some(f) => f.underlying_cb(cb),
+        None => callbacks::call(me, cb),
+    }
+}
+
 /// One stage of bufferevent_run_deferred_callbacks_locked: CONNECTED first
 /// (it happened before any read or write), then read, write, the other
 /// events. The pending flag is cleared before the callback runs.
@@ -923,6 +951,9 @@ impl BufWatcher for BevCell {
             }
             return;
         }
+        if self.st.borrow().tls.is_some() {
+            return self.tls_outbuf_changed((cell.len() + deleted).saturating_sub(added), added);
+        }
         if pair {
             // be_pair_outbuf_cb (callbacks are deferred for pairs: nothing can throw here)
             if added > deleted {
@@ -933,9 +964,6 @@ impl BufWatcher for BevCell {
                 }
             }
             return;
-        }
-        if self.st.borrow().tls.is_some() {
-            return self.tls_outbuf_changed((cell.len() + deleted).saturating_sub(added), added);
         }
         // bufferevent_socket_outbuf_cb
         let (enabled, ev_write, tw) = {

@@ -2,13 +2,17 @@
 //! the handshake driven by the descriptor's readiness (WANT_READ and
 //! WANT_WRITE), then decrypted bytes into the input buffer and the output
 //! buffer encrypted on write, on the socket bufferevent's events and
-//! callbacks. The `Ssl` talks to the descriptor through [`FdIo`].
+//! callbacks. The `Ssl` talks to the descriptor through OpenSSL's socket
+//! BIO, as libevent's (a filter's, through [`BevIo`]).
 
 use super::{unfrozen, BevCell, CONNECTED, EOF, ERROR, READING, TIMEOUT, WRITING};
+use crate::sys::ssl_ctx;
 use ipc_core::evloop::{EV_READ, EV_TIMEOUT, EV_WRITE};
 use openssl::error::Error as SslErr;
-use openssl::ssl::{ErrorCode, ShutdownState, Ssl, SslStream};
+use openssl::error::ErrorStack;
+use openssl::ssl::{ErrorCode, Ssl, SslRef, SslStream};
 use std::io::{Read, Write};
+use std::rc::Rc;
 
 /// libevent's READ_DEFAULT, WRITE_FRAME and the single read/write maximum.
 const READ_DEFAULT: usize = 4096;
@@ -22,29 +26,31 @@ const OP_MADE_PROGRESS: u8 = 1;
 const OP_BLOCKED: u8 = 2;
 const OP_ERR: u8 = 4;
 
-/// The socket under the TLS connection: plain read(2)/write(2) (libevent's
-/// socket BIO); EAGAIN is WouldBlock, which OpenSSL turns into WANT_*.
-pub(in crate::event::bufferevent) struct FdIo {
-    pub fd: i32,
+/// A filter's I/O: its records go through the buffers of the bufferevent
+/// `under` (filter.rs); none once the filter let it go.
+pub(in crate::event::bufferevent) struct BevIo {
+    pub under: Option<Rc<BevCell>>,
 }
 
-impl Read for FdIo {
+fn let_go() -> std::io::Error {
+    std::io::ErrorKind::NotConnected.into()
+}
+
+impl Read for BevIo {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = crate::sys::evbuf_io::read(self.fd, buf);
-        if n < 0 {
-            return Err(std::io::Error::last_os_error());
+        match &self.under {
+            Some(u) => super::filter::bio_read(u, buf),
+            None => Err(let_go()),
         }
-        Ok(n as usize)
     }
 }
 
-impl Write for FdIo {
+impl Write for BevIo {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = crate::sys::evbuf_io::writev(self.fd, &[buf]);
-        if n < 0 {
-            return Err(std::io::Error::last_os_error());
+        match &self.under {
+            Some(u) => super::filter::bio_write(u, buf),
+            None => Err(let_go()),
         }
-        Ok(n as usize)
     }
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
@@ -63,20 +69,13 @@ pub(in crate::event::bufferevent) enum TlsState {
 enum Kept {
     Code(u32),
     Queue(SslErr),
-    /// SSL_R_UNEXPECTED_EOF_WHILE_READING, which OpenSSL 3 raises when a
-    /// socket BIO reads end of file (see `conn_closed`).
-    UnexpectedEof,
 }
-
-/// ERR_PACK(ERR_LIB_SSL, 0, SSL_R_UNEXPECTED_EOF_WHILE_READING).
-const UNEXPECTED_EOF: u32 = (20 << 23) | 294;
 
 impl Kept {
     /// ERR_error_string's text.
     fn text(&self) -> String {
         match self {
             Kept::Code(c) => format!("error:{c:08X}:lib(0)::reason({c})"),
-            Kept::UnexpectedEof => format!("error:{UNEXPECTED_EOF:08X}:SSL routines::unexpected eof while reading"),
             Kept::Queue(e) => {
                 let code = e.code();
                 let lib = e.library().map(str::to_owned).unwrap_or_else(|| format!("lib({})", (code >> 23) & 0xff));
@@ -87,8 +86,36 @@ impl Kept {
     }
 }
 
+/// The connection: over a socket with OpenSSL's socket BIO, or a filter's
+/// over the underlying bufferevent.
+enum Conn {
+    /// The SSL and the descriptor its socket BIO uses.
+    Socket(Ssl, i32),
+    Filter(SslStream<BevIo>),
+}
+
+/// A failed SSL call: SSL_get_error's code and what the error queue held.
+pub(in crate::event::bufferevent) struct Fail {
+    code: ErrorCode,
+    stack: Option<ErrorStack>,
+}
+
+impl Fail {
+    fn code(&self) -> ErrorCode {
+        self.code
+    }
+    fn of_socket(ssl: &SslRef, ret: i32) -> Fail {
+        let code = ErrorCode::from_raw(ssl_ctx::get_error(ssl, ret));
+        let stack = ErrorStack::get();
+        Fail { code, stack: (!stack.errors().is_empty()).then_some(stack) }
+    }
+    fn of_stream(e: openssl::ssl::Error) -> Fail {
+        Fail { code: e.code(), stack: e.ssl_error().cloned() }
+    }
+}
+
 pub(in crate::event::bufferevent) struct Tls {
-    pub stream: SslStream<FdIo>,
+    conn: Conn,
     pub state: TlsState,
     read_blocked_on_write: bool,
     write_blocked_on_read: bool,
@@ -101,15 +128,91 @@ pub(in crate::event::bufferevent) struct Tls {
 
 impl Tls {
     pub fn new(ssl: Ssl, fd: i32, state: TlsState) -> Result<Tls, openssl::error::ErrorStack> {
-        Ok(Tls {
-            stream: SslStream::new(ssl, FdIo { fd })?,
+        ssl_ctx::accept_moving_write_buffer(&ssl);
+        if !ssl_ctx::set_fd(&ssl, fd) {
+            return Err(ErrorStack::get());
+        }
+        Ok(Self::over(Conn::Socket(ssl, fd), state))
+    }
+
+    /// A filter's TLS connection, over the buffers of `under`.
+    pub fn new_filter(ssl: Ssl, under: Rc<BevCell>, state: TlsState) -> Result<Tls, openssl::error::ErrorStack> {
+        ssl_ctx::accept_moving_write_buffer(&ssl);
+        let stream = SslStream::new(ssl, BevIo { under: Some(under) })?;
+        Ok(Self::over(Conn::Filter(stream), state))
+    }
+
+    fn over(conn: Conn, state: TlsState) -> Tls {
+        Tls {
+            conn,
             state,
             read_blocked_on_write: false,
             write_blocked_on_read: false,
             retry_write: None,
             errors: Vec::new(),
             allow_dirty_shutdown: false,
-        })
+        }
+    }
+
+    pub fn ssl(&self) -> &SslRef {
+        match &self.conn {
+            Conn::Socket(s, _) => s,
+            Conn::Filter(f) => f.ssl(),
+        }
+    }
+
+    /// The bufferevent under a filter.
+    pub fn under(&self) -> Option<&Rc<BevCell>> {
+        match &self.conn {
+            Conn::Socket(..) => None,
+            Conn::Filter(f) => f.get_ref().under.as_ref(),
+        }
+    }
+
+    pub fn take_under(&mut self) -> Option<Rc<BevCell>> {
+        match &mut self.conn {
+            Conn::Socket(..) => None,
+            Conn::Filter(f) => f.get_mut().under.take(),
+        }
+    }
+
+    fn set_fd(&mut self, fd: i32) {
+        // A new socket BIO only for a new descriptor.
+        if let Conn::Socket(s, cur) = &mut self.conn {
+            if *cur != fd && ssl_ctx::set_fd(s, fd) {
+                *cur = fd;
+            }
+        }
+    }
+
+    fn handshake(&mut self) -> Result<(), Fail> {
+        match &mut self.conn {
+            Conn::Socket(s, _) => match ssl_ctx::do_handshake(s) {
+                1 => Ok(()),
+                r => Err(Fail::of_socket(s, r)),
+            },
+            Conn::Filter(f) => f.do_handshake().map_err(Fail::of_stream),
+        }
+    }
+
+    fn read(&mut self, buf: &mut [u8]) -> Result<usize, Fail> {
+        match &mut self.conn {
+            Conn::Socket(s, _) => match ssl_ctx::read(s, buf) {
+                r if r > 0 => Ok(r as usize),
+                r => Err(Fail::of_socket(s, r)),
+            },
+            Conn::Filter(f) => f.ssl_read(buf).map_err(Fail::of_stream),
+        }
+    }
+
+    fn write(&mut self, buf: &[u8]) -> Result<usize, Fail> {
+        match &mut self.conn {
+            Conn::Socket(s, _) => match ssl_ctx::write(s, buf) {
+                r if r > 0 => Ok(r as usize),
+                r => Err(Fail::of_socket(s, r)),
+            },
+            Conn::Filter(f) => f.ssl_write(buf).map_err(Fail::of_stream),
+        }
     }
 
     fn put_error(&mut self, e: Kept) {
@@ -123,6 +226,13 @@ impl Tls {
     pub fn pop_error(&mut self) -> Option<String> {
         self.errors.pop().map(|e| e.text())
     }
+}
+
+/// ERR_clear_error, as libevent calls it before each SSL_read, SSL_write
+/// and SSL_do_handshake: SSL_get_error would otherwise report an error left
+/// on the queue by an earlier call (SSL_renegotiate on TLS 1.3).
+fn clear_error_queue() {
+    drop(openssl::error::ErrorStack::get());
 }
 
 /// SSL_get_error's number for an error code.
@@ -142,6 +252,10 @@ impl BevCell {
     // ------------------------------------------------------------ start/stop
 
     fn start_reading(&self) -> bool {
+        if let Some(u) = self.under() {
+            u.unsuspend_read();
+            return true;
+        }
         let (ev_read, ev_write, tr, tw, rbow) = {
             let st = self.st.borrow();
             let rbow = st.tls.as_ref().is_some_and(|t| t.read_blocked_on_write);
@@ -155,6 +269,12 @@ impl BevCell {
     }
 
     fn start_writing(&self) -> bool {
+        if let Some(u) = self.under() {
+            if self.st.borrow().tls.as_ref().is_some_and(|t| t.write_blocked_on_read) {
+                u.unsuspend_read();
+            }
+            return true;
+        }
         let (ev_read, ev_write, tr, tw, wbor) = {
             let st = self.st.borrow();
             let wbor = st.tls.as_ref().is_some_and(|t| t.write_blocked_on_read);
@@ -172,8 +292,12 @@ impl BevCell {
             let st = self.st.borrow();
             (st.ev_read, st.tls.as_ref().is_some_and(|t| t.write_blocked_on_read))
         };
-        if !wbor {
-            self.del_event(ev_read);
+        if wbor {
+            return;
+        }
+        match self.under() {
+            Some(u) => u.suspend_read(),
+            None => self.del_event(ev_read),
         }
     }
 
@@ -182,7 +306,7 @@ impl BevCell {
             let st = self.st.borrow();
             (st.ev_write, st.tls.as_ref().is_some_and(|t| t.read_blocked_on_write))
         };
-        if !rbow {
+        if !rbow && !self.is_filter() {
             self.del_event(ev_write);
         }
     }
@@ -191,11 +315,26 @@ impl BevCell {
     pub(super) fn tls_enable(&self, event: u16) -> bool {
         let r1 = event & EV_READ == 0 || self.start_reading();
         let r2 = event & EV_WRITE == 0 || self.start_writing();
+        if self.is_filter() {
+            self.filter_enable(event);
+        }
         r1 && r2
     }
 
     /// be_openssl_disable.
     pub(super) fn tls_disable(&self, event: u16) {
+        if self.is_filter() {
+            let (ev_read, ev_write) = {
+                let st = self.st.borrow();
+                (st.ev_read, st.ev_write)
+            };
+            if event & EV_READ != 0 {
+                self.del_event(ev_read);
+            }
+            if event & EV_WRITE != 0 {
+                self.del_event(ev_write);
+            }
+        }
         if event & EV_READ != 0 {
             self.stop_reading();
         }
@@ -245,7 +384,7 @@ impl BevCell {
             st.fd = fd;
             let state = match st.tls.as_deref_mut() {
                 Some(t) => {
-                    t.stream.get_mut().fd = fd;
+                    t.set_fd(fd);
                     t.state
                 }
                 None => return,
@@ -282,6 +421,9 @@ impl BevCell {
     /// The read or write event of a TLS bufferevent fired. True if a
     /// callback threw.
     pub(super) fn tls_fire(&self, read: bool, res: u16) -> bool {
+        if self.is_filter() {
+            return self.filter_timeout(read);
+        }
         match self.tls_state() {
             None => false,
             Some(TlsState::Open) => {
@@ -307,7 +449,8 @@ impl BevCell {
 
     /// do_handshake: (finished, a callback threw).
     pub(super) fn do_handshake(&self) -> (bool, bool) {
-        let r = match self.with_tls(|t| t.stream.do_handshake()) {
+        clear_error_queue();
+        let r = match self.with_tls(|t| t.handshake()) {
             Some(r) => r,
             None => return (false, false),
         };
@@ -320,7 +463,9 @@ impl BevCell {
                     }
                     st.fd
                 };
-                self.tls_set_fd(fd);
+                if !self.is_filter() {
+                    self.tls_set_fd(fd);
+                }
                 let enabled = self.st.borrow().enabled;
                 self.enable(enabled);
                 (true, self.run_eventcb(CONNECTED, false))
@@ -343,35 +488,25 @@ impl BevCell {
 
     /// conn_closed: the errors kept, reading and writing stopped, the event
     /// callback told (EOF for close_notify, or a dirty shutdown allowed).
-    fn conn_closed(&self, when: u16, e: &openssl::ssl::Error) -> bool {
+    fn conn_closed(&self, when: u16, e: &Fail) -> bool {
         let mut event = ERROR;
         let mut dirty = false;
+        let filter = self.is_filter();
         self.with_tls(|t| {
-            let mut code = e.code();
-            // End of file from the socket: OpenSSL 3's socket BIO (libevent's)
-            // flags it, and SSL_read fails with SSL_ERROR_SSL and
-            // "unexpected eof while reading"; the stream BIO here has no such
-            // flag (SSL_ERROR_SYSCALL without an error), so it is made so.
-            let eof = code == ErrorCode::SYSCALL && e.ssl_error().is_none() && e.io_error().is_none();
-            if eof {
-                code = ErrorCode::SSL;
-            }
+            let code = e.code();
             if code == ErrorCode::ZERO_RETURN {
-                if t.stream.get_shutdown().contains(ShutdownState::RECEIVED) {
+                if ssl_ctx::received_shutdown(t.ssl()) {
                     event = EOF;
                 } else {
                     dirty = true;
                 }
             } else if code == ErrorCode::SYSCALL {
-                dirty = e.ssl_error().is_none();
+                dirty = e.stack.is_none();
                 t.put_error(Kept::Code(code_number(code)));
             } else if code == ErrorCode::SSL || code.as_raw() == 4 {
                 t.put_error(Kept::Code(code_number(code)));
             }
-            if eof {
-                t.put_error(Kept::UnexpectedEof);
-            }
-            if let Some(stack) = e.ssl_error() {
+            if let Some(stack) = &e.stack {
                 for err in stack.errors() {
                     t.put_error(Kept::Queue(err.clone()));
                 }
@@ -380,8 +515,13 @@ impl BevCell {
                 event = EOF;
             }
         });
-        self.stop_reading();
-        self.stop_writing();
+        // A filter's underlying bufferevent reads on (as with libevent: each
+        // of its callbacks then retries the failed connection and reports
+        // again; its end of file is reported too).
+        if !filter {
+            self.stop_reading();
+            self.stop_writing();
+        }
         self.run_eventcb(when | event, false)
     }
 
@@ -410,45 +550,79 @@ impl BevCell {
         if self.st.borrow().read_suspended {
             return (0, false);
         }
-        let mut buf = vec![0u8; n_to_read.min(MAX_SINGLE)];
-        let r = match self.with_tls(|t| t.stream.ssl_read(&mut buf)) {
-            Some(r) => r,
-            None => return (OP_ERR, false),
+        // evbuffer_reserve_space over two chunks, one SSL_read per chunk, each
+        // as large as the chunk's whole space (libevent's sizes).
+        let input = self.st.borrow().input.clone();
+        let Some(extents) = unfrozen(&mut input.get_mut(), |b| b.reserve_space(n_to_read.min(MAX_SINGLE))) else {
+            return (OP_ERR, false);
         };
-        match r {
-            Ok(n) if n > 0 => {
-                let rbow = self.st.borrow().tls.as_ref().is_some_and(|t| t.read_blocked_on_write);
-                if rbow && !self.clear_rbow() {
-                    return (OP_ERR | OP_MADE_PROGRESS, false);
-                }
-                let input = self.st.borrow().input.clone();
-                unfrozen(&mut input.get_mut(), |b| b.add(&buf[..n]));
-                input.notify(n, 0);
-                (OP_MADE_PROGRESS, false)
+        let mut got: Vec<u8> = Vec::new();
+        let mut result = 0;
+        let mut threw = false;
+        for len in extents.into_iter().filter(|&l| l > 0) {
+            if self.st.borrow().read_suspended {
+                break;
             }
-            Ok(_) => (OP_BLOCKED, false),
-            Err(e) => {
-                let rbow = self.st.borrow().tls.as_ref().is_some_and(|t| t.read_blocked_on_write);
-                match e.code() {
-                    ErrorCode::WANT_READ => {
-                        if rbow && !self.clear_rbow() {
-                            return (OP_ERR, false);
-                        }
+            let start = got.len();
+            got.resize(start + len, 0);
+            clear_error_queue();
+            let Some(r) = self.with_tls(|t| t.read(&mut got[start..])) else {
+                got.truncate(start);
+                result |= OP_ERR;
+                break;
+            };
+            let rbow = self.st.borrow().tls.as_ref().is_some_and(|t| t.read_blocked_on_write);
+            match r {
+                Ok(n) if n > 0 => {
+                    got.truncate(start + n);
+                    result |= OP_MADE_PROGRESS;
+                    if rbow && !self.clear_rbow() {
+                        result |= OP_ERR;
+                        break;
                     }
-                    ErrorCode::WANT_WRITE => {
-                        if !rbow && !self.set_rbow() {
-                            return (OP_ERR, false);
-                        }
-                    }
-                    _ => return (OP_BLOCKED, self.conn_closed(READING, &e)),
                 }
-                (OP_BLOCKED, false)
+                Ok(_) => {
+                    got.truncate(start);
+                    result |= OP_BLOCKED;
+                    break;
+                }
+                Err(e) => {
+                    got.truncate(start);
+                    match e.code() {
+                        ErrorCode::WANT_READ => {
+                            if rbow && !self.clear_rbow() {
+                                result |= OP_ERR;
+                            }
+                        }
+                        ErrorCode::WANT_WRITE => {
+                            if !rbow && !self.set_rbow() {
+                                result |= OP_ERR;
+                            }
+                        }
+                        _ => threw = self.conn_closed(READING, &e),
+                    }
+                    result |= OP_BLOCKED;
+                    break;
+                }
             }
         }
+        if !got.is_empty() {
+            let n = got.len();
+            unfrozen(&mut input.get_mut(), |b| b.commit_read(n, &got));
+            input.notify(n, 0);
+            let (ev_read, tr) = {
+                let st = self.st.borrow();
+                (st.ev_read, st.timeout_read())
+            };
+            if tr.is_some() && self.is_filter() {
+                self.add_event(ev_read, tr);
+            }
+        }
+        (result, threw)
     }
 
     /// consider_reading.
-    fn consider_reading(&self) -> bool {
+    pub(super) fn consider_reading(&self) -> bool {
         while self.st.borrow().tls.as_ref().is_some_and(|t| t.write_blocked_on_read) {
             let (r, threw) = self.do_write(WRITE_FRAME);
             if threw {
@@ -472,7 +646,10 @@ impl BevCell {
             if r & (OP_BLOCKED | OP_ERR) != 0 || self.st.borrow().read_suspended {
                 break;
             }
-            n_to_read = self.st.borrow().tls.as_ref().map_or(0, |t| t.stream.ssl().pending());
+            n_to_read = self.st.borrow().tls.as_ref().map_or(0, |t| t.ssl().pending());
+            if n_to_read == 0 && self.is_filter() {
+                n_to_read = self.bytes_to_read();
+            }
         }
         if all & OP_MADE_PROGRESS != 0 && self.trigger(EV_READ, false) {
             return true;
@@ -481,7 +658,7 @@ impl BevCell {
             let st = self.st.borrow();
             (st.read_suspended, st.enabled, st.ev_read)
         };
-        if suspended || enabled & EV_READ == 0 {
+        if (suspended || enabled & EV_READ == 0) && !self.is_filter() {
             self.del_event(ev_read);
         }
         false
@@ -489,55 +666,79 @@ impl BevCell {
 
     // ------------------------------------------------------------ writing
 
-    /// do_write: (OP_* flags, a callback threw).
-    fn do_write(&self, atmost: usize) -> (u8, bool) {
+    /// do_write: (OP_* flags, a callback threw). As libevent's, it writes
+    /// whole chunks of the output (evbuffer_peek up to the single-write
+    /// maximum, at most 8 chunks), one SSL_write each, so TLS records follow
+    /// the output's chunks as they do with libevent.
+    fn do_write(&self, _atmost: usize) -> (u8, bool) {
         let output = self.st.borrow().output.clone();
-        let data = match self.with_tls(|t| t.retry_write.take()) {
-            Some(Some(v)) => v,
+        let pieces: Vec<Vec<u8>> = match self.with_tls(|t| t.retry_write.take()) {
+            Some(Some(v)) => vec![v],
             Some(None) => {
-                let n = output.len().min(atmost).min(MAX_SINGLE);
-                output.get().copy_range(0, n)
+                let b = output.get();
+                let mut v = Vec::new();
+                let mut so_far = 0;
+                for chunk in b.slices() {
+                    if so_far >= MAX_SINGLE || v.len() == 8 {
+                        break;
+                    }
+                    so_far += chunk.len();
+                    if !chunk.is_empty() {
+                        v.push(chunk.to_vec());
+                    }
+                }
+                v
             }
             None => return (OP_ERR, false),
         };
-        if data.is_empty() {
+        if pieces.is_empty() {
             return (OP_BLOCKED, false);
         }
-        let Some(r) = self.with_tls(|t| t.stream.ssl_write(&data)) else { return (OP_ERR, false) };
         let mut result = 0;
         let mut written = 0;
-        match r {
-            Ok(n) => {
-                result |= OP_MADE_PROGRESS;
-                let wbor = self.st.borrow().tls.as_ref().is_some_and(|t| t.write_blocked_on_read);
-                if wbor && !self.clear_wbor() {
-                    return (OP_ERR | result, false);
-                }
-                written = n;
-            }
-            Err(e) => {
-                let wbor = self.st.borrow().tls.as_ref().is_some_and(|t| t.write_blocked_on_read);
-                match e.code() {
-                    ErrorCode::WANT_WRITE => {
-                        if wbor && !self.clear_wbor() {
-                            return (OP_ERR, false);
-                        }
-                        self.with_tls(|t| t.retry_write = Some(data));
+        for data in pieces {
+            clear_error_queue();
+            let Some(r) = self.with_tls(|t| t.write(&data)) else { return (OP_ERR, false) };
+            let wbor = self.st.borrow().tls.as_ref().is_some_and(|t| t.write_blocked_on_read);
+            match r {
+                Ok(n) => {
+                    result |= OP_MADE_PROGRESS;
+                    if wbor && !self.clear_wbor() {
+                        return (OP_ERR | result, false);
                     }
-                    ErrorCode::WANT_READ => {
-                        if !wbor && !self.set_wbor() {
-                            return (OP_ERR, false);
-                        }
-                        self.with_tls(|t| t.retry_write = Some(data));
-                    }
-                    _ => return (OP_BLOCKED, self.conn_closed(WRITING, &e)),
+                    written += n;
                 }
-                result |= OP_BLOCKED;
+                Err(e) => {
+                    match e.code() {
+                        ErrorCode::WANT_WRITE => {
+                            if wbor && !self.clear_wbor() {
+                                return (OP_ERR | result, false);
+                            }
+                            self.with_tls(|t| t.retry_write = Some(data));
+                        }
+                        ErrorCode::WANT_READ => {
+                            if !wbor && !self.set_wbor() {
+                                return (OP_ERR | result, false);
+                            }
+                            self.with_tls(|t| t.retry_write = Some(data));
+                        }
+                        _ => return (OP_BLOCKED | result, self.conn_closed(WRITING, &e)),
+                    }
+                    result |= OP_BLOCKED;
+                    break;
+                }
             }
         }
         if written > 0 {
             unfrozen(&mut output.get_mut(), |b| b.drain(written));
             output.notify(0, written);
+            let (ev_write, tw) = {
+                let st = self.st.borrow();
+                (st.ev_write, st.timeout_write())
+            };
+            if tw.is_some() && self.is_filter() {
+                self.add_event(ev_write, tw);
+            }
             if self.trigger(EV_WRITE, true) {
                 return (result, true);
             }
@@ -546,7 +747,7 @@ impl BevCell {
     }
 
     /// consider_writing.
-    fn consider_writing(&self) -> bool {
+    pub(super) fn consider_writing(&self) -> bool {
         while self.st.borrow().tls.as_ref().is_some_and(|t| t.read_blocked_on_write) {
             let (r, threw) = self.do_read(1024);
             if threw {
@@ -567,7 +768,7 @@ impl BevCell {
                 let st = self.st.borrow();
                 st.enabled & EV_WRITE != 0 && st.output.len() > 0
             };
-            if !go {
+            if !go || !self.target_has_room() {
                 break;
             }
             let (r, threw) = self.do_write(WRITE_FRAME);
@@ -582,7 +783,7 @@ impl BevCell {
             let st = self.st.borrow();
             (st.output.len(), st.enabled, st.ev_write)
         };
-        if len == 0 || enabled & EV_WRITE == 0 {
+        if (len == 0 || enabled & EV_WRITE == 0) && !self.is_filter() {
             self.del_event(ev_write);
         }
         false
@@ -595,24 +796,37 @@ impl BevCell {
             let st = self.st.borrow();
             (st.tls.as_ref().map(|t| t.state), st.ev_write, st.timeout_write())
         };
-        if added > 0 && state == Some(TlsState::Open) && orig_size == 0 {
-            self.add_event(ev_write, tw);
+        if added > 0 && state == Some(TlsState::Open) {
+            if orig_size == 0 {
+                self.add_event(ev_write, tw);
+            }
+            if self.is_filter() {
+                self.consider_writing();
+            }
         }
     }
 
-    /// bufferevent_ssl_renegotiate: back to the handshake (TLS 1.3 has no
-    /// renegotiation: SSL_renegotiate fails there, and the handshake that
-    /// follows completes at once, reporting CONNECTED again).
+    /// bufferevent_ssl_renegotiate: SSL_renegotiate, then back to the
+    /// handshake. On TLS 1.2 the handshake runs again (the peer, open, goes
+    /// through it inside its SSL_read); on TLS 1.3 SSL_renegotiate refuses
+    /// (0, which libevent does not treat as a failure: only < 0) and the
+    /// handshake that follows completes at once, reporting CONNECTED again.
+    /// A filter's handshake goes on at its underlying bufferevent's next
+    /// callback, as libevent's. True if a callback threw.
     pub fn tls_renegotiate(&self) -> bool {
-        let fd = {
+        let (fd, filter) = {
             let mut st = self.st.borrow_mut();
             let fd = st.fd;
-            match st.tls.as_deref_mut() {
-                Some(t) => t.state = TlsState::Connecting,
-                None => return false,
+            let Some(t) = st.tls.as_deref_mut() else { return false };
+            if ssl_ctx::renegotiate(t.ssl()) < 0 {
+                return false;
             }
-            fd
+            t.state = TlsState::Connecting;
+            (fd, t.under().is_some())
         };
+        if filter {
+            return false;
+        }
         self.tls_set_fd(fd);
         self.do_handshake().1
     }

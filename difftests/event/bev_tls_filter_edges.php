@@ -1,0 +1,161 @@
+<?php
+// Shared setup (copied from bev_tls_data.php): the PEM fixtures (cert.pem, key.pem from
+// difftests/event/fixtures/, embedded: the runner copies only the script) are
+// written into the run directory, and tls_pair() makes two sslSocket
+// bufferevents over a non-blocking socketpair.
+file_put_contents('cert.pem', <<<'PEM'
+-----BEGIN CERTIFICATE-----
+MIIDCzCCAfOgAwIBAgIUPH3A5Ft6MyFKCcPKGEwKVaNl2AMwDQYJKoZIhvcNAQEL
+BQAwFDESMBAGA1UEAwwJbG9jYWxob3N0MCAXDTI2MTEyOTAxNTQ1MloYDzIxMjYx
+MTA1MDE1NDUyWjAUMRIwEAYDVQQDDAlsb2NhbGhvc3QwggEiMA0GCSqGSIb3DQEB
+AQUAA4IBDwAwggEKAoIBAQDWiCMRS2HTwFb/Xi+rZC+xes4yONu/zr/7gnq8m4gJ
+Yl3oems/eyhSsGx3QLr+lGu/pFiUAZ7B1XnQF6EeR0WzS6FiG3Tui7CVgRBpu8y3
+dR+XS8rOXP7pr50MsbWYUcAPfiFn+ASpX2StH3URT51pSMj5k9OxUUA/VJSYuKEj
+zWMExapXpqvpEOCSaQAwYrnC7ed6XqmdGm0BEq0WhFw1rSAFryktw+gAbsAf2FmF
+NxOLv8yvboZzmGSrzFtURF2CBNbdrCus/apnjoGiFgcdr5DCJRm+9zY2FDIvdma+
+khe5hEKtnMWb6V3OhMq+BMCd1fCchn2aWP071AcUk813AgMBAAGjUzBRMB0GA1Ud
+DgQWBBRamss6k1PQc4JZJwA8DV/H/psvmjAfBgNVHSMEGDAWgBRamss6k1PQc4JZ
+JwA8DV/H/psvmjAPBgNVHRMBAf8EBTADAQH/MA0GCSqGSIb3DQEBCwUAA4IBAQA1
+IvLMPr7pi11HUb2jUbhTqYepBTOzz+0IGXE4NhGrGxGPqBcUm4PorHRNxOQd7e1z
+jG3mz8hnSxn4Mu3p72Iy2EYZqvW3ma7i+9Hn1iMBfVcjU8wK9jfdAyZBh3h3I9K6
+dozBxTxpjSDge5gezxwC1eWtHcrwvJVEWp6WNT+FL5d6GxnJj4PdfJO5S/MEq5UK
+Sel9zpyWuDOhVOlE4UpW5iRPbPJpeLCwMO2du+nyIuh7Y7PH3wPtoi7qplO9H4I7
+ydrt+WTD2y5bGw0ej+HVHZYNe9ycp5aMRnwydpimV08AH/srsbanf3eAWQq4/Sfc
+87GlkOOO16wnFuhbIHw3
+-----END CERTIFICATE-----
+PEM);
+file_put_contents('key.pem', <<<'PEM'
+-----BEGIN PRIVATE KEY-----
+MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDWiCMRS2HTwFb/
+Xi+rZC+xes4yONu/zr/7gnq8m4gJYl3oems/eyhSsGx3QLr+lGu/pFiUAZ7B1XnQ
+F6EeR0WzS6FiG3Tui7CVgRBpu8y3dR+XS8rOXP7pr50MsbWYUcAPfiFn+ASpX2St
+H3URT51pSMj5k9OxUUA/VJSYuKEjzWMExapXpqvpEOCSaQAwYrnC7ed6XqmdGm0B
+Eq0WhFw1rSAFryktw+gAbsAf2FmFNxOLv8yvboZzmGSrzFtURF2CBNbdrCus/apn
+joGiFgcdr5DCJRm+9zY2FDIvdma+khe5hEKtnMWb6V3OhMq+BMCd1fCchn2aWP07
+1AcUk813AgMBAAECggEAIDcOl7OWMSdvk6bKdGugWH/JzvOILDlueDo+bBbUSsnM
+CEkPKdfjVOd2okHE0s3pkDxXANgYGvYPoMFWSdGyFHEwVCcuBqmmDrf0MFcp2rK/
+17G4oVyIUFc1YjPywmN5pS9E8kk6307v3f9x+POCU85rlO7Z7y/1pzea84QQzpXr
+/SGauyVumE874wwCnM5/KjxcSuqMUoAAnAROlnM9F4z+TaO96I70u1TtphdRm7VM
+mqia08shhq3t+hWFctada4lQiDt1fwfTxElIJPQfUs291jXCfRiV194cCPF9mlGI
+RGlPDOZ/wmy94plKLsH7fEkZaRDEOKktvQ1iYwI7AQKBgQDqvzCD8gDct2KdwJgx
+OLKH5rHz2zF+swlmBgtp2E9xX1EiLewlCUcx0ITDWtvXZyjRx0fhBG/ffIKLBiIs
++mbimS/OwlXfyvcAUBH1KKXYo5IHJ18ROtlA76QIvLUdrM7gKkzyd3P1JsX5h1aH
+bnmnYRJxTyYYJHZMEOerPNtpVwKBgQDp9GqHAZTE4eU6v5Mh6Nl4E1vdPCZsk/BG
+PjiwQFgiFc+UIMCZnwljwQWa0E2AndvRmgTWFZiUHpqr5ieb+ghXpk6heOnvNnsg
+8xxcGhX/MkrjFvOW4zWAT2NDGqdPfaa1jJvFa2SpPbNj4QYu2Jvcnuc2RYQfJ3+t
+XSIiDKqI4QKBgQDfZGhn+EInyQC4/RIYLUuAluKcHOkCGKEGDRSJeodHbZzJOQhz
+yluNJVFikzGI0CwBTnKxyUYpWNTmNkUJppWIaJ0dVsTf/seF7azZMAB7pFWQJ0CK
+JgWfjS39/o8hGVWZ78dgKpsYHfji2I9YvKJazb7+Q4MOEIzfIGtHAtgOawKBgQCa
+8pr/MWfjga09XJZI1hv57/BetTDJpq1zCFCpQuRcJs/lTk/hLricTcG1iBJchbCJ
+wJVFaOY165MLGJLRNicCTg4z2Y4uNYoVB46X3VsGOrvobVIFdBQCGBIo5mU7O4AH
+K8obVYZEpK3ED8v1iNappsCBbEcWDyX7nvw1SuhDYQKBgCnloxm2J4SINQ2PQaj8
+kVQvWhobWmWN7U7aS369IAXDi41gFaBuQj0kjJYNoc1ioRXSDLJ+Ti5GWlo5vpiy
+yvJHxR5VFxsuHtX4o1HnUvx9k3aU0Gs7qcVR9BLPM3eXvFH0x13kpK7xlrK66kcb
+LLoRo+Ts22+fGqeyc/A+FMW0
+-----END PRIVATE KEY-----
+PEM);
+const SRV = [EventSslContext::OPT_LOCAL_CERT => 'cert.pem', EventSslContext::OPT_LOCAL_PK => 'key.pem'];
+function ctxs($cli = []) {
+    return [new EventSslContext(EventSslContext::TLS_SERVER_METHOD, SRV), new EventSslContext(EventSslContext::TLS_CLIENT_METHOD, $cli)];
+}
+function tls_pair($base, $cli = [], $opts = 0) {
+    socket_create_pair(AF_UNIX, SOCK_STREAM, 0, $p);
+    socket_set_nonblock($p[0]); socket_set_nonblock($p[1]);
+    [$s, $c] = ctxs($cli);
+    $bs = EventBufferEvent::sslSocket($base, $p[0], $s, EventBufferEvent::SSL_ACCEPTING, $opts);
+    $bc = EventBufferEvent::sslSocket($base, $p[1], $c, EventBufferEvent::SSL_CONNECTING, $opts);
+    return [$bs, $bc, $p];
+}
+function errs($b) { $o = []; while (($e = $b->sslError()) !== false) $o[] = $e; return implode(' | ', $o); }
+function ev($e) {
+    $n = [];
+    foreach (['READING', 'WRITING', 'EOF', 'ERROR', 'TIMEOUT', 'CONNECTED'] as $k) if ($e & constant("EventBufferEvent::$k")) $n[] = $k;
+    return implode('|', $n);
+}
+// Filters: timeouts (generic timers), a read watermark, OPT_DEFER_CALLBACKS,
+// disable/enable of reading, SSL_OPEN over a fresh connection (plain bytes),
+// allow_ssl_dirty_shutdown.
+function mk($base, $o = 0) {
+    [$u1, $u2] = EventBufferEvent::createPair($base);
+    [$s, $c] = ctxs();
+    $fs = EventBufferEvent::createSslFilter($u1, $s, EventBufferEvent::SSL_ACCEPTING, $o);
+    $fc = EventBufferEvent::createSslFilter($u2, $c, EventBufferEvent::SSL_CONNECTING, $o);
+    return [$fs, $fc, $u1, $u2];
+}
+function cbs($f, $n, $rd = 100) {
+    $f->setCallbacks(function ($b) use ($n, $rd) { echo "$n read: ", strlen((string)$b->read($rd)), " left ", $b->input->length, "\n"; }, function ($b) use ($n) { echo "$n write cb\n"; }, function ($b, $e) use ($n) { echo "$n event ", ev($e), "\n"; });
+}
+echo "== timeouts\n";
+$base = new EventBase();
+[$fs, $fc, $u1, $u2] = mk($base);
+cbs($fs, 's'); cbs($fc, 'c');
+$fs->enable(Event::READ); $fc->enable(Event::READ);
+$base->exit(0.2); $base->dispatch();
+var_dump($fs->setTimeouts(0.1, 0.1));
+$t = microtime(true);
+$base->exit(0.5); $base->dispatch();
+echo "enabled ", $fs->getEnabled(), "\n";
+$fs->enable(Event::READ);
+$fc->write("ping");
+$base->exit(0.5); $base->dispatch();
+$fs->free(); $fc->free(); $u1->free(); $u2->free();
+echo "== watermarks\n";
+$base = new EventBase();
+[$fs, $fc, $u1, $u2] = mk($base);
+cbs($fs, "s", 4000); cbs($fc, "c");
+$fs->setWatermark(Event::READ, 3000, 5000);
+$fs->enable(Event::READ); $fc->enable(Event::READ);
+$fc->write(str_repeat("z", 20000));
+$base->exit(0.3); $base->dispatch();
+echo "s input ", $fs->input->length, " u1 in ", $u1->input->length, "\n";
+$fs->free(); $fc->free(); $u1->free(); $u2->free();
+echo "== deferred callbacks\n";
+$base = new EventBase();
+[$fs, $fc, $u1, $u2] = mk($base, EventBufferEvent::OPT_DEFER_CALLBACKS);
+cbs($fs, 's'); cbs($fc, 'c');
+$fs->enable(Event::READ); $fc->enable(Event::READ);
+$fc->write("hello");
+echo "written\n";
+$base->exit(0.3); $base->dispatch();
+$fs->write("back"); echo "written\n";
+$base->exit(0.3); $base->dispatch();
+$fs->disable(Event::READ);
+$fc->write("while disabled");
+$base->exit(0.3); $base->dispatch();
+echo "u1 in ", $u1->input->length, "\n";
+$fs->enable(Event::READ);
+$base->exit(0.3); $base->dispatch();
+$fs->free(); $fc->free(); $u1->free(); $u2->free();
+echo "== SSL_OPEN over an open session is not possible: SSL_OPEN filter on a fresh SSL\n";
+$base = new EventBase();
+[$u1, $u2] = EventBufferEvent::createPair($base);
+[$s, $c] = ctxs();
+$f = EventBufferEvent::createSslFilter($u1, $c, EventBufferEvent::SSL_OPEN);
+cbs($f, 'o');
+echo "enabled ", $f->getEnabled(), " ", $u1->getEnabled(), "\n";
+$u2->write("plain bytes");
+$f->enable(Event::READ);
+$base->exit(0.3); $base->dispatch();
+$f->write("x");
+$base->exit(0.3); $base->dispatch();
+echo "u2 in ", $u2->input->length, " u1 in ", $u1->input->length, "\n";
+$f->free(); $u1->free(); $u2->free();
+
+echo "== allow_ssl_dirty_shutdown: the socket's end is EOF, not ERROR\n";
+$base = new EventBase();
+socket_create_pair(AF_UNIX, SOCK_STREAM, 0, $p);
+$u1 = new EventBufferEvent($base, $p[0]); $u2 = new EventBufferEvent($base, $p[1]);
+[$s, $c] = ctxs();
+$fs = EventBufferEvent::createSslFilter($u1, $s, EventBufferEvent::SSL_ACCEPTING);
+$fc = EventBufferEvent::createSslFilter($u2, $c, EventBufferEvent::SSL_CONNECTING);
+var_dump($fs->allow_ssl_dirty_shutdown, $fc->allow_ssl_dirty_shutdown, $u1->allow_ssl_dirty_shutdown);
+$fs->allow_ssl_dirty_shutdown = true;
+var_dump($fs->allow_ssl_dirty_shutdown, $fc->allow_ssl_dirty_shutdown);
+$fs->setCallbacks(null, null, function ($b, $e) use ($base) { echo "server event ", ev($e), " [", errs($b), "]\n"; });
+$fc->setCallbacks(null, null, function ($b, $e) use ($p) { echo "client event ", ev($e), "\n"; socket_shutdown($p[1], 2); });
+$fc->enable(Event::READ); $fs->enable(Event::READ);
+$base->exit(1); $base->dispatch();
+echo "end\n";
+$fs->free(); $fc->free(); $u1->free(); $u2->free();
+socket_close($p[0]); socket_close($p[1]);
+echo "done\n";

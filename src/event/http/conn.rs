@@ -27,6 +27,11 @@ pub(super) struct Conn {
     srv: Weak<Server>,
     bev: RefCell<Option<HookedBev>>,
     st: RefCell<ConnState>,
+    /// The peer's numeric address and port (evcon->address, evcon->port).
+    peer: (Vec<u8>, u16),
+    /// setCloseCallback() on the object of getConnection(): (callback,
+    /// argument, that object), called when the connection closes.
+    close_cb: RefCell<Option<(UserCallable, zval, zval)>>,
 }
 
 #[derive(Default)]
@@ -40,6 +45,22 @@ struct ConnState {
     closed: bool,
 }
 
+/// evhttp's numeric host and port of an accepted peer (empty and 0 for
+/// other families).
+fn peer_of(a: &SockAddr) -> (Vec<u8>, u16) {
+    match a.family() {
+        libc::AF_INET => {
+            let (ip, port) = a.as_inet();
+            (std::net::Ipv4Addr::from(ip).to_string().into_bytes(), port)
+        }
+        libc::AF_INET6 => {
+            let (ip, port, _) = a.as_inet6();
+            (std::net::Ipv6Addr::from(ip).to_string().into_bytes(), port)
+        }
+        _ => (Vec::new(), 0),
+    }
+}
+
 /// Seconds since the epoch, for the Date header.
 fn now() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
@@ -47,9 +68,9 @@ fn now() -> i64 {
 
 impl Conn {
     /// A new connection on accepted socket `fd`: a (TLS) bufferevent with
-    /// the server's timeout, reading. The peer address is not kept yet
-    /// (getConnection()->getPeer() is the EventHttpConnection work).
-    pub fn start(srv: &Rc<Server>, fd: i32, _peer: SockAddr) {
+    /// the server's timeout, reading.
+    pub fn start(srv: &Rc<Server>, fd: i32, peer: SockAddr) {
+        let peer = peer_of(&peer);
         let (sh, timeout, ssl) = {
             let st = srv.st.borrow();
             let ssl = st.ssl_ctx.as_ref().and_then(zv::object).map(|o| {
@@ -62,6 +83,8 @@ impl Conn {
             srv: Rc::downgrade(srv),
             bev: RefCell::new(None),
             st: RefCell::new(ConnState::default()),
+            peer,
+            close_cb: RefCell::new(None),
         });
         let h: Weak<dyn BevHandler> = Rc::downgrade(&(conn.clone() as Rc<dyn BevHandler>));
         let bev = match ssl {
@@ -125,6 +148,27 @@ impl Conn {
         if let Some(srv) = self.server() {
             srv.remove_conn(self);
         }
+        // evhttp_connection_free runs the close callback with the connection.
+        let cb = self.close_cb.borrow_mut().take();
+        if let Some((cb, arg, obj)) = cb {
+            cb.call(&mut [obj, arg]);
+        }
+    }
+
+    /// The peer's address and port, for getPeer().
+    pub fn peer(&self) -> (Vec<u8>, u16) {
+        self.peer.clone()
+    }
+
+    /// True while the connection is open.
+    pub fn is_open(&self) -> bool {
+        !self.st.borrow().closed
+    }
+
+    /// setCloseCallback() on the object `obj` of getConnection().
+    pub fn set_close_callback(&self, cb: UserCallable, arg: zval, obj: zval) {
+        let old = self.close_cb.borrow_mut().replace((cb, arg, obj));
+        drop(old);
     }
 
     /// Reads and handles requests until one is handed to PHP, more input
@@ -361,8 +405,8 @@ impl ServerReq {
     /// getConnection(): an EventHttpConnection object for the request's
     /// connection, as PECL returns one.
     pub fn connection(&self, rv: &mut zval) -> PhpResult {
-        self.conn()?;
-        class::instantiate::<super::connection::EventHttpConnection>(rv);
+        let conn = self.conn()?;
+        super::connection::new_server_side_object(rv, Rc::downgrade(&conn));
         Ok(())
     }
 

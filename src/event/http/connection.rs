@@ -7,6 +7,8 @@ use super::*;
 #[derive(Default)]
 pub struct EventHttpConnection {
     core: Option<Rc<ConnCore>>,
+    /// getConnection() of a server request: the accepted connection.
+    server_side: Option<std::rc::Weak<super::conn::Conn>>,
     /// Made by EventHttpRequest::getConnection() (PECL's `internal`
     /// connection): its end leaves the connection alone.
     internal: bool,
@@ -56,6 +58,23 @@ pub(super) fn new_internal_object(rv: &mut zval, core: Rc<ConnCore>) {
     let obj = class::instantiate::<EventHttpConnection>(rv);
     obj.core = Some(core);
     obj.internal = true;
+}
+
+/// getConnection() of a server request: an object over the accepted
+/// connection (evhttp's server-side evcon).
+pub(super) fn new_server_side_object(rv: &mut zval, conn: std::rc::Weak<super::conn::Conn>) {
+    let obj = class::instantiate::<EventHttpConnection>(rv);
+    obj.server_side = Some(conn);
+    obj.internal = true;
+}
+
+/// The accepted connection behind a server request's connection object:
+/// Some(Ok) while it is open, Some(Err) once it closed, None for a client
+/// connection object.
+fn server_side(a: &Args) -> Option<PhpResult<Rc<super::conn::Conn>>> {
+    let me = this::<EventHttpConnection>(a);
+    let w = me.server_side.as_ref()?;
+    Some(w.upgrade().filter(|c| c.is_open()).ok_or_else(|| error::error("EventHttpConnection object has been freed")))
 }
 
 /// Registers the class.
@@ -146,6 +165,12 @@ fn construct(a: &Args, _rv: &mut zval) -> PhpResult {
 /// getBase(): the EventBase object given to the constructor.
 fn get_base(a: &Args, rv: &mut zval) -> PhpResult {
     a.count(0, 0)?;
+    if let Some(conn) = server_side(a) {
+        // PECL keeps no base for a server-side connection object.
+        conn?;
+        zv::set_bool(rv, false);
+        return Ok(());
+    }
     let c = core(a)?;
     *rv = copy(c.base());
     Ok(())
@@ -157,8 +182,10 @@ fn get_base(a: &Args, rv: &mut zval) -> PhpResult {
 /// as the manual says and EventUtil::getSocketName does.
 fn get_peer(a: &Args, _rv: &mut zval) -> PhpResult {
     a.count(2, 2)?;
-    let c = core(a)?;
-    let (host, port) = c.peer();
+    let (host, port) = match server_side(a) {
+        Some(conn) => conn?.peer(),
+        None => core(a)?.peer(),
+    };
     if let Some(mut out) = a.out(0) {
         out.set_bytes(&host);
     }
@@ -171,6 +198,11 @@ fn get_peer(a: &Args, _rv: &mut zval) -> PhpResult {
 fn set_local_address(a: &Args, _rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
     let addr = a.bytes(0)?;
+    if let Some(conn) = server_side(a) {
+        conn?;
+        // libevent asserts the connection is disconnected (PECL: a fatal error).
+        return Err(error::error("EventHttpConnection::setLocalAddress(): the connection is already connected"));
+    }
     core(a)?.set_local_address(addr);
     Ok(())
 }
@@ -178,6 +210,11 @@ fn set_local_address(a: &Args, _rv: &mut zval) -> PhpResult {
 fn set_local_port(a: &Args, _rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
     let p = a.long(0)?;
+    if let Some(conn) = server_side(a) {
+        conn?;
+        // libevent asserts the connection is disconnected (PECL: a fatal error).
+        return Err(error::error("EventHttpConnection::setLocalPort(): the connection is already connected"));
+    }
     core(a)?.set_local_port(p);
     Ok(())
 }
@@ -185,6 +222,12 @@ fn set_local_port(a: &Args, _rv: &mut zval) -> PhpResult {
 fn set_timeout(a: &Args, _rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
     let t = a.long(0)?;
+    if let Some(conn) = server_side(a) {
+        // Accepted without effect on a server-side connection (its limits
+        // and timeout are the EventHttp's).
+        conn?;
+        return Ok(());
+    }
     core(a)?.set_timeout(t);
     Ok(())
 }
@@ -192,6 +235,12 @@ fn set_timeout(a: &Args, _rv: &mut zval) -> PhpResult {
 fn set_max_headers_size(a: &Args, _rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
     let n = a.long(0)?;
+    if let Some(conn) = server_side(a) {
+        // Accepted without effect on a server-side connection (its limits
+        // and timeout are the EventHttp's).
+        conn?;
+        return Ok(());
+    }
     core(a)?.set_max_headers_size(n);
     Ok(())
 }
@@ -199,6 +248,12 @@ fn set_max_headers_size(a: &Args, _rv: &mut zval) -> PhpResult {
 fn set_max_body_size(a: &Args, _rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
     let n = a.long(0)?;
+    if let Some(conn) = server_side(a) {
+        // Accepted without effect on a server-side connection (its limits
+        // and timeout are the EventHttp's).
+        conn?;
+        return Ok(());
+    }
     core(a)?.set_max_body_size(n);
     Ok(())
 }
@@ -206,6 +261,12 @@ fn set_max_body_size(a: &Args, _rv: &mut zval) -> PhpResult {
 fn set_retries(a: &Args, _rv: &mut zval) -> PhpResult {
     a.count(1, 1)?;
     let n = a.long(0)?;
+    if let Some(conn) = server_side(a) {
+        // Accepted without effect on a server-side connection (its limits
+        // and timeout are the EventHttp's).
+        conn?;
+        return Ok(());
+    }
     core(a)?.set_retries(n);
     Ok(())
 }
@@ -215,6 +276,17 @@ fn set_close_callback(a: &Args, _rv: &mut zval) -> PhpResult {
     check_callable(a.zval(0), 1, false)?;
     let cb = UserCallable::new(a.zval(0));
     let arg = arg_or_null(a, 1);
+    if let Some(conn) = server_side(a) {
+        let arg = arg.unwrap_or_else(|| {
+            let mut n = zv::undef();
+            zv::set_null(&mut n);
+            n
+        });
+        // SAFETY: `$this` is alive during its own method call.
+        let me = unsafe { zv::object_ref(a.this()) };
+        conn?.set_close_callback(cb, arg, me);
+        return Ok(());
+    }
     core(a)?.set_close_callback(cb, arg);
     Ok(())
 }
@@ -229,6 +301,10 @@ fn make_request(a: &Args, rv: &mut zval) -> PhpResult {
     let _ = req_obj;
     let ty = a.long(1)?;
     let uri = a.bytes(2)?.to_vec();
+    if let Some(conn) = server_side(a) {
+        conn?;
+        return Err(error::error("EventHttpConnection::makeRequest(): a server-side connection makes no requests"));
+    }
     let c = core(a)?;
     if c.base_freed() {
         return Err(base_freed_error());

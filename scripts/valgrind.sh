@@ -104,6 +104,11 @@ CI_SET=(
   php-tests/event/http_request_gone.phpt php-tests/event/http_server_gc.phpt
   php-tests/event/http_server_better.phpt difftests/event/http_server_fuzz.php
   difftests/event/http_server_requests.php difftests/event/http_server_tls.php
+  php-tests/event/http_client_better.phpt php-tests/event/http_client_reentry.phpt
+  difftests/event/http_client_errors.php difftests/event/http_server_connection.php
+  # TLS filters: bad records, nesting, lifetimes
+  php-tests/event/ssl_filter_lifetime.phpt difftests/event/bev_tls_filter_bad.php
+  difftests/event/bev_tls_filter_nested.php
   # Ipc\ classes: deferred handles, signals, timed waits
   php-tests/ipc/deferred.phpt php-tests/ipc/signals.phpt php-tests/ipc/sem_acquire_timeout.phpt
   # seeds: the user scripts with fork, shared memory and a fatal error

@@ -27,7 +27,9 @@ $bs->free();
 // no close_notify is sent, and OpenSSL 3 reports the end as an error.
 $bc->setCallbacks(null, null, function ($b, $e) use ($base) {
     echo "client event $e\n";
-    while (($x = $b->sslError()) !== false) echo "  $x\n";
+    // OpenSSL 3.5 (Debian 13) also queues the socket's errno as a "system library"
+    // error before these; 3.0 (Debian 12) does not.
+    while (($x = $b->sslError()) !== false) if (!preg_match('/^error:8[0-9A-F]{7}:system library::/', $x)) echo "  $x\n";
     $base->exit();
 });
 $base->exit(5);

@@ -1,7 +1,7 @@
 <?php
 $KEY = ftok(__FILE__, "q"); if ($old = @msg_get_queue($KEY)) msg_remove_queue($old);
 $q = msg_get_queue($KEY);
-$__pid = getmypid(); register_shutdown_function(function () use (&$q, $__pid) { if (getmypid() === $__pid && $q instanceof SysvMessageQueue && msg_queue_exists($KEY)) msg_remove_queue($q); }); // cleanup even on failure
+$__pid = getmypid(); register_shutdown_function(function () use (&$q, $__pid, $KEY) { if (getmypid() === $__pid && $q instanceof SysvMessageQueue && msg_queue_exists($KEY)) msg_remove_queue($q); }); // cleanup even on failure
 var_dump($q);
 var_dump(msg_send($q, 1, ["a"=>1, "b"=>[1,2]]));
 var_dump(msg_send($q, 2, "hello"));

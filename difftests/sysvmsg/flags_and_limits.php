@@ -2,7 +2,7 @@
 // MSG_EXCEPT, MSG_NOERROR, negative desired types, too-long messages, a full queue without blocking.
 $key = ftok(__FILE__, 'f');
 $q = msg_get_queue($key, 0600);
-$__pid = getmypid(); register_shutdown_function(function () use (&$q, $__pid) { if (getmypid() === $__pid && $q instanceof SysvMessageQueue && msg_queue_exists($key)) msg_remove_queue($q); }); // cleanup even on failure
+$__pid = getmypid(); register_shutdown_function(function () use (&$q, $__pid, $key) { if (getmypid() === $__pid && $q instanceof SysvMessageQueue && msg_queue_exists($key)) msg_remove_queue($q); }); // cleanup even on failure
 foreach ([5, 1, 3, 2, 4] as $t) msg_send($q, $t, "type$t");
 var_dump(msg_receive($q, 1, $t, 100, $m, true, MSG_EXCEPT)); var_dump($t, $m);
 var_dump(msg_receive($q, -3, $t, 100, $m)); var_dump($t, $m);

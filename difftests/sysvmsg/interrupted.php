@@ -3,7 +3,7 @@
 // false with EINTR; nothing hangs.
 $key = ftok(__FILE__, 'i');
 $q = msg_get_queue($key);
-$__pid = getmypid(); register_shutdown_function(function () use (&$q, $__pid) { if (getmypid() === $__pid && $q instanceof SysvMessageQueue && msg_queue_exists($key)) msg_remove_queue($q); }); // cleanup even on failure
+$__pid = getmypid(); register_shutdown_function(function () use (&$q, $__pid, $key) { if (getmypid() === $__pid && $q instanceof SysvMessageQueue && msg_queue_exists($key)) msg_remove_queue($q); }); // cleanup even on failure
 pcntl_async_signals(true);
 pcntl_signal(SIGALRM, function () { echo "alarm\n"; });
 pcntl_alarm(1);

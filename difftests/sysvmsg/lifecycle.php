@@ -3,7 +3,7 @@
 $key = ftok(__FILE__, 'l');
 var_dump(msg_queue_exists($key));
 $q = msg_get_queue($key, 0640);
-$__pid = getmypid(); register_shutdown_function(function () use (&$q, $__pid) { if (getmypid() === $__pid && $q instanceof SysvMessageQueue && msg_queue_exists($key)) msg_remove_queue($q); }); // cleanup even on failure
+$__pid = getmypid(); register_shutdown_function(function () use (&$q, $__pid, $key) { if (getmypid() === $__pid && $q instanceof SysvMessageQueue && msg_queue_exists($key)) msg_remove_queue($q); }); // cleanup even on failure
 var_dump(msg_queue_exists($key), msg_stat_queue($q)['msg_perm.mode']);
 $q2 = msg_get_queue($key, 0600);                        // exists: permissions ignored
 var_dump(msg_stat_queue($q2)['msg_perm.mode']);

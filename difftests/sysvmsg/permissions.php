@@ -3,7 +3,7 @@
 if (posix_geteuid() !== 0) { echo "#SKIP needs root to switch to a second uid\n"; exit; }
 $key = ftok(__FILE__, 'p');
 $q = msg_get_queue($key, 0600);
-$__pid = getmypid(); register_shutdown_function(function () use (&$q, $__pid) { if (getmypid() === $__pid && $q instanceof SysvMessageQueue && msg_queue_exists($key)) msg_remove_queue($q); }); // cleanup even on failure
+$__pid = getmypid(); register_shutdown_function(function () use (&$q, $__pid, $key) { if (getmypid() === $__pid && $q instanceof SysvMessageQueue && msg_queue_exists($key)) msg_remove_queue($q); }); // cleanup even on failure
 msg_send($q, 1, "secret");
 $pid = pcntl_fork();
 if ($pid === 0) {

@@ -2,7 +2,7 @@
 // By-reference out parameters on every success and failure path, plain and typed references.
 $key = ftok(__FILE__, 'r');
 $q = msg_get_queue($key);
-$__pid = getmypid(); register_shutdown_function(function () use (&$q, $__pid) { if (getmypid() === $__pid && $q instanceof SysvMessageQueue && msg_queue_exists($key)) msg_remove_queue($q); }); // cleanup even on failure
+$__pid = getmypid(); register_shutdown_function(function () use (&$q, $__pid, $key) { if (getmypid() === $__pid && $q instanceof SysvMessageQueue && msg_queue_exists($key)) msg_remove_queue($q); }); // cleanup even on failure
 function dump(...$v) { foreach ($v as $x) var_dump($x); }
 class Holder { public int $type = -5; public string $msg = "init"; public ?int $err = null; public array $arr = []; }
 

@@ -2,7 +2,7 @@
 declare(strict_types=1);
 $key = ftok(__FILE__, 's');
 $q = msg_get_queue($key);
-$__pid = getmypid(); register_shutdown_function(function () use (&$q, $__pid) { if (getmypid() === $__pid && $q instanceof SysvMessageQueue && msg_queue_exists($key)) msg_remove_queue($q); }); // cleanup even on failure
+$__pid = getmypid(); register_shutdown_function(function () use (&$q, $__pid, $key) { if (getmypid() === $__pid && $q instanceof SysvMessageQueue && msg_queue_exists($key)) msg_remove_queue($q); }); // cleanup even on failure
 function show($label, callable $f) {
     try { $r = $f(); echo "$label: "; var_dump($r); }
     catch (Throwable $e) { echo "$label: ", get_class($e), ": ", $e->getMessage(), "\n"; }

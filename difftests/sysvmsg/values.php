@@ -2,7 +2,7 @@
 // Serialization round trips of every kind of value, and the raw serialized bytes.
 $key = ftok(__FILE__, 'v');
 $q = msg_get_queue($key);
-$__pid = getmypid(); register_shutdown_function(function () use (&$q, $__pid) { if (getmypid() === $__pid && $q instanceof SysvMessageQueue && msg_queue_exists($key)) msg_remove_queue($q); }); // cleanup even on failure
+$__pid = getmypid(); register_shutdown_function(function () use (&$q, $__pid, $key) { if (getmypid() === $__pid && $q instanceof SysvMessageQueue && msg_queue_exists($key)) msg_remove_queue($q); }); // cleanup even on failure
 class P { public $a = 1; protected $b = [2]; private $c = "3"; }
 class W { public $x = 1; function __wakeup() { echo "wakeup\n"; } }
 class U { public $d; function __serialize(): array { return ['d' => 42]; } function __unserialize(array $a): void { echo "unserialize\n"; $this->d = $a['d']; } }
